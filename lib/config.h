@@ -1,0 +1,89 @@
+#pragma once
+// Configuration: `.tmlint.yaml` (found by walking up from the current
+// directory, or given with --config) merged with the command line.
+//
+//   select: [structure, links]      # rule ids or categories; default: all
+//   ignore: [partially-translated]
+//   fail-on: error                  # error | warning | info
+//   locale: ja-JP
+//   exclude: ["**/includes/**"]     # globs of files not to check
+//   rules:
+//     missing-target: warning       # off | info | warning | error
+//     partially-translated: {severity: info, threshold: 0.2}
+//   overrides:
+//     - files: ["Archive/**"]       # globs on the path relative to the batch root
+//       rules: {broken-link: off}
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.h"
+#include "rule.h"
+#include "rule_options.h"
+
+namespace tmlint {
+
+struct RuleSetting {
+  std::optional<bool> enabled;          // unset: inherit
+  std::optional<Severity> severity;     // unset: inherit
+  std::map<std::string, std::vector<std::string>> options;
+};
+
+struct Override {
+  std::vector<std::string> files;                   // globs
+  std::map<std::string, RuleSetting> rules;         // by rule id or category
+};
+
+struct Config {
+  std::string origin;                  // file it came from, or empty
+  std::vector<std::string> select;     // rule ids or categories; empty = all
+  std::vector<std::string> ignore;
+  std::optional<Severity> fail_on;
+  std::string locale;
+  std::vector<std::string> exclude;
+  std::map<std::string, RuleSetting> rules;
+  std::vector<Override> overrides;
+};
+
+struct ConfigError {
+  std::string path;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+// Parses a configuration file's text. Unknown keys and unknown rule ids are
+// errors (a typo must not silently disable a check).
+std::optional<Config> parse_config(std::string_view text, const std::string& origin,
+                                   ConfigError& error);
+// Walks up from `start_dir` looking for `.tmlint.yaml`; returns its path or empty.
+std::string find_config_file(const std::string& start_dir);
+
+// Glob on '/'-separated relative paths: `*` (not '/'), `**` (any depth), `?`, `[...]`.
+bool glob_match(std::string_view pattern, std::string_view path);
+
+// The decision for one rule on one file, after select/ignore, rules: and
+// overrides (later overrides win).
+struct EffectiveRule {
+  bool enabled = true;
+  Severity severity = Severity::Error;
+  RuleOptions options;
+};
+
+class RuleResolver {
+ public:
+  // `cli_select`/`cli_ignore` come from the command line and win over the file.
+  RuleResolver(const Config& config, std::vector<std::string> cli_select,
+               std::vector<std::string> cli_ignore);
+  EffectiveRule resolve(const Rule& rule, std::string_view rel_path) const;
+  bool excluded(std::string_view rel_path) const;
+
+ private:
+  const Config& config_;
+  std::vector<std::string> select_;
+  std::vector<std::string> ignore_;
+};
+
+}  // namespace tmlint

@@ -1,0 +1,41 @@
+#pragma once
+// Runs the rules over a batch: finds the files, loads them on all cores, runs
+// the per-article rules in parallel and the batch rules after, applies
+// severities and inline suppressions, and returns the sorted diagnostics.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "article.h"
+#include "config.h"
+#include "diagnostic.h"
+
+namespace tmlint {
+
+struct CheckOptions {
+  std::vector<std::string> paths;      // files or directories, as typed
+  std::string root;                    // batch root; empty: derived from paths
+  std::string source_dir;              // --source, or empty
+  unsigned jobs = 0;                   // 0: all cores
+  std::string locale;                  // --locale
+  std::vector<std::string> select, ignore;
+  Config config;
+};
+
+struct Summary {
+  size_t files = 0;
+  size_t segments = 0;
+  size_t errors = 0, warnings = 0, infos = 0;
+  size_t suppressed = 0;
+};
+
+struct CheckResult {
+  std::vector<Diagnostic> diagnostics;  // sorted; suppressed ones included, flagged
+  Summary summary;
+  std::vector<std::string> io_errors;   // paths that could not be read or walked (exit 2)
+};
+
+CheckResult run_check(const CheckOptions& options);
+
+}  // namespace tmlint

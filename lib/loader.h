@@ -1,0 +1,22 @@
+#pragma once
+// Turns the bytes of one sxs Markdown file into an Article. Never throws on
+// bad input: whatever is malformed becomes a LoadIssue at its location and
+// loading goes on with the rest of the file.
+#include <memory>
+#include <string>
+
+#include "article.h"
+
+namespace tmlint {
+
+struct LoadLimits {
+  size_t max_front_matter_bytes = 64 * 1024;
+  int max_front_matter_depth = 32;
+};
+
+// `path` is kept as the display path, `rel_path` as the path relative to the
+// batch root; `bytes` becomes Article::bytes.
+std::unique_ptr<Article> load_article(std::string path, std::string rel_path, std::string bytes,
+                                      const LoadLimits& limits = {});
+
+}  // namespace tmlint

@@ -1,0 +1,83 @@
+#pragma once
+// The one narrow interface every rule implements. A rule is metadata plus one
+// or two plain functions: a per-article check (run in parallel, one article
+// at a time) and/or a batch check (run once after every article is loaded).
+// Rules never do I/O: what they need from outside the article (the batch,
+// the source tree, configuration) comes through the context.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article.h"
+#include "diagnostic.h"
+#include "rule_options.h"
+
+namespace tmlint {
+
+class SourceTree;  // source_tree.h
+
+struct RuleInfo {
+  std::string_view id;        // kebab-case, stable: part of the public interface
+  std::string_view category;  // "structure", "translation", "links", "metadata", "qa"
+  Severity default_severity = Severity::Error;
+  std::string_view summary;   // one line, shown by `tmlint rules`
+};
+
+// Everything a rule may know about the run, besides the article it checks.
+struct RunFacts {
+  std::string locale;                 // --locale, or empty
+  const SourceTree* source = nullptr; // --source, or null
+};
+
+// Sink a rule reports into. Severity and suppression are the engine's
+// business, not the rule's.
+using ReportFn = std::function<void(const Article& article, Location where,
+                                    std::string_view segment, std::string message)>;
+
+struct ArticleContext {
+  const Article& article;
+  const RuleOptions& options;
+  const RunFacts& facts;
+  const ReportFn& sink;
+
+  void report(Location where, std::string message, std::string_view segment = {}) const {
+    sink(article, where, segment, std::move(message));
+  }
+};
+
+struct BatchContext {
+  const std::vector<const Article*>& articles;  // sorted by path
+  const RunFacts& facts;
+  // Options for the rule as configured for a given article (per-path overrides).
+  std::function<const RuleOptions&(const Article&)> options_for;
+  // True when the rule is enabled for that article (batch rules report only there).
+  std::function<bool(const Article&)> enabled_for;
+  const ReportFn& sink;
+
+  void report(const Article& a, Location where, std::string message,
+              std::string_view segment = {}) const {
+    sink(a, where, segment, std::move(message));
+  }
+};
+
+struct Rule {
+  RuleInfo info;
+  void (*check_article)(const ArticleContext&) = nullptr;
+  void (*check_batch)(const BatchContext&) = nullptr;
+};
+
+// The registry: every rules/*.cpp registers itself at static-initialisation
+// time with `TMLINT_RULE(...)`. Sorted by id.
+const std::vector<Rule>& all_rules();
+const Rule* find_rule(std::string_view id);
+bool register_rule(Rule rule);
+
+}  // namespace tmlint
+
+#define TMLINT_CONCAT_INNER(a, b) a##b
+#define TMLINT_CONCAT(a, b) TMLINT_CONCAT_INNER(a, b)
+// Usage (at namespace scope in rules/<id>.cpp):
+//   TMLINT_RULE({.info = {...}, .check_article = &check});
+#define TMLINT_RULE(...) \
+  static const bool TMLINT_CONCAT(tmlint_rule_registered_, __LINE__) = ::tmlint::register_rule(__VA_ARGS__)
