@@ -1,0 +1,70 @@
+#include "line_index.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace tmlint {
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.reserve(text.size() / 40 + 1);
+  starts_.push_back(0);
+  const char* p = text.data();
+  const char* end = p + text.size();
+  if (!std::memchr(p, '\r', text.size())) {
+    // LF-only files (nearly all): let memchr find the breaks.
+    for (const char* q = p; (q = static_cast<const char*>(std::memchr(q, '\n', end - q))); ++q)
+      starts_.push_back(static_cast<uint32_t>(q + 1 - p));
+    return;
+  }
+  for (const char* q = p; q < end; ++q) {
+    if (*q == '\n') {
+      starts_.push_back(static_cast<uint32_t>(q + 1 - p));
+    } else if (*q == '\r') {
+      if (q + 1 < end && q[1] == '\n') continue;  // CRLF: the LF ends the line
+      starts_.push_back(static_cast<uint32_t>(q + 1 - p));
+    }
+  }
+}
+
+uint32_t count_code_points(std::string_view bytes) {
+  // Count every byte that is not a UTF-8 continuation byte, plus continuation
+  // bytes that do not follow a lead byte (stray bytes of invalid UTF-8).
+  uint32_t n = 0;
+  int expect = 0;
+  for (unsigned char c : bytes) {
+    if (c < 0x80) {
+      ++n;
+      expect = 0;
+    } else if ((c & 0xC0) == 0x80) {
+      if (expect > 0) {
+        --expect;
+      } else {
+        ++n;
+      }
+    } else {
+      ++n;
+      expect = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+      if (c >= 0xF8) expect = 0;
+    }
+  }
+  return n;
+}
+
+Location LineIndex::locate(uint32_t offset) const {
+  if (offset > text_.size()) offset = static_cast<uint32_t>(text_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - starts_.begin());
+  uint32_t start = starts_[line - 1];
+  uint32_t column = 1 + count_code_points(text_.substr(start, offset - start));
+  return Location{offset, line, column};
+}
+
+std::string_view LineIndex::line_text(uint32_t line) const {
+  uint32_t start = starts_[line - 1];
+  uint32_t end = line < starts_.size() ? starts_[line] : static_cast<uint32_t>(text_.size());
+  std::string_view s = text_.substr(start, end - start);
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace tmlint
