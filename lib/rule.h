@@ -28,6 +28,11 @@ struct RuleInfo {
 struct RunFacts {
   std::string locale;                 // --locale, or empty
   const SourceTree* source = nullptr; // --source, or null
+  // Today as YYYYMMDD (UTC), for dates "in the future". SOURCE_DATE_EPOCH
+  // pins it, so runs and tests are reproducible.
+  int32_t today = today_yyyymmdd();
+
+  static int32_t today_yyyymmdd();
 };
 
 // Sink a rule reports into. Severity and suppression are the engine's
