@@ -1,0 +1,188 @@
+#include "segment_words.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "entities.h"
+
+namespace tmlint {
+namespace {
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Skips a code span starting at i (a run of n backticks); returns the index
+// after its closing run, or i + n when it is not closed.
+size_t skip_code(std::string_view s, size_t i) {
+  size_t n = 0;
+  while (i + n < s.size() && s[i + n] == '`') ++n;
+  for (size_t j = i + n; j < s.size();) {
+    if (s[j] != '`') {
+      ++j;
+      continue;
+    }
+    size_t m = 0;
+    while (j + m < s.size() && s[j + m] == '`') ++m;
+    if (m == n) return j + m;
+    j += m;
+  }
+  return i + n;
+}
+
+}  // namespace
+
+std::string visible_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  auto space = [&] {
+    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == '\\' && i + 1 < s.size() && !is_ascii_letter(s[i + 1]) && s[i + 1] != ' ') {
+      out.push_back(s[i + 1]);
+      i += 2;
+      continue;
+    }
+    if (c == '`') {
+      size_t end = skip_code(s, i);
+      if (end > i + 1 && s[end - 1] == '`') {
+        space();
+        i = end;
+        continue;
+      }
+      i = end;
+      continue;
+    }
+    if (c == '<') {
+      // An HTML tag or an autolink: drop it (autolinks are URLs, not prose).
+      size_t j = i + 1;
+      if (j < s.size() && (is_ascii_letter(s[j]) || s[j] == '/' || s[j] == '!')) {
+        size_t gt = s.find('>', j);
+        if (gt != std::string_view::npos && s.substr(i, gt - i).find('\n') == std::string_view::npos) {
+          space();
+          i = gt + 1;
+          continue;
+        }
+      }
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    if (c == ']' && i + 1 < s.size() && s[i + 1] == '(') {
+      size_t close = s.find(')', i + 2);
+      if (close != std::string_view::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c == '!' && i + 1 < s.size() && s[i + 1] == '[') {
+      ++i;
+      continue;
+    }
+    if (c == '[' || c == ']' || c == '*' || (c == '_' && (i + 1 < s.size() && s[i + 1] == '_'))) {
+      ++i;
+      continue;
+    }
+    if (c == '&') {
+      std::string decoded;
+      if (size_t used = decode_one_entity(s.substr(i), decoded)) {
+        if (decoded == "\xC2\xA0") space();
+        else out += decoded;
+        i += used;
+        continue;
+      }
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space();
+      ++i;
+      continue;
+    }
+    out.push_back(c);
+    ++i;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!out.empty() && out.front() == ' ') out.erase(0, 1);
+  return out;
+}
+
+std::vector<Word> english_words(std::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!is_ascii_letter(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < text.size() && (is_ascii_letter(text[i]) || (text[i] == '\'' && i + 1 < text.size() &&
+                                                            is_ascii_letter(text[i + 1]))))
+      ++i;
+    std::string_view w = text.substr(b, i - b);
+    bool glued = (b > 0 && (std::isdigit(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '_' ||
+                            text[b - 1] == '.' || text[b - 1] == '-' || text[b - 1] == '/')) ||
+                 (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '_' ||
+                                      (text[i] == '.' && i + 1 < text.size() && is_ascii_letter(text[i + 1]))));
+    size_t upper = 0;
+    for (char c : w) upper += c >= 'A' && c <= 'Z';
+    bool name_like = glued || upper > 1 || (upper == 1 && !(w[0] >= 'A' && w[0] <= 'Z')) ||
+                     (upper == 1 && w.size() > 1);
+    words.push_back({w, name_like});
+  }
+  return words;
+}
+
+bool is_english_stop_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 96> kStop = {
+      "a",     "about", "after", "all",    "also",  "an",    "and",   "any",   "are",   "as",    "at",
+      "be",    "been",  "before", "but",   "by",    "can",   "could", "do",    "does",  "each",  "for",
+      "from",  "has",   "have",  "how",    "if",    "in",    "into",  "is",    "it",    "its",   "may",
+      "more",  "most",  "must",  "need",   "new",   "no",    "not",   "of",    "on",    "one",   "only",
+      "or",    "other", "our",   "out",    "over",  "should", "so",   "some",  "such",  "than",  "that",
+      "the",   "their", "them",  "then",   "there", "these", "they",  "this",  "those", "through", "to",
+      "under", "up",    "use",   "used",   "using", "was",   "we",    "were",  "what",  "when",  "where",
+      "which", "while", "who",   "will",   "with",  "within", "would", "you",  "your",  "don't", "can't",
+      "isn't", "it's",  "you'll", "you're", "here", "following", "both", "same"};
+  return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
+}
+
+bool has_locale_script_letter(std::string_view text, std::string_view locale, bool& known) {
+  UScriptCode codes[8];
+  UErrorCode status = U_ZERO_ERROR;
+  std::string loc(locale);
+  int32_t n = uscript_getCode(loc.c_str(), codes, 8, &status);
+  known = U_SUCCESS(status) && n > 0;
+  if (!known) return false;
+  for (int32_t k = 0; k < n; ++k)
+    if (codes[k] == USCRIPT_LATIN) known = false;
+  if (!known) return false;
+  // Japanese is written with Han and both kana; ICU may name only "Jpan".
+  auto wanted = [&](UScriptCode sc) {
+    for (int32_t k = 0; k < n; ++k) {
+      if (codes[k] == sc) return true;
+      if (codes[k] == USCRIPT_JAPANESE && (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA))
+        return true;
+      if (codes[k] == USCRIPT_KOREAN && (sc == USCRIPT_HAN || sc == USCRIPT_HANGUL)) return true;
+      if ((codes[k] == USCRIPT_SIMPLIFIED_HAN || codes[k] == USCRIPT_TRADITIONAL_HAN) && sc == USCRIPT_HAN) return true;
+    }
+    return false;
+  };
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, len = static_cast<int32_t>(text.size());
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0x80) continue;
+    if (!u_isalpha(c)) continue;
+    UErrorCode st = U_ZERO_ERROR;
+    if (wanted(uscript_getScript(c, &st))) return true;
+  }
+  return false;
+}
+
+}  // namespace tmlint
