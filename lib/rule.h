@@ -16,6 +16,8 @@
 namespace tmlint {
 
 class SourceTree;  // source_tree.h
+class TreeIndex;   // tree_index.h
+class Redirects;   // redirects.h
 
 struct RuleInfo {
   std::string_view id;        // kebab-case, stable: part of the public interface
@@ -28,6 +30,11 @@ struct RuleInfo {
 struct RunFacts {
   std::string locale;                 // --locale, or empty
   const SourceTree* source = nullptr; // --source, or null
+  // Every file under the batch root and under --source (null when not
+  // walked), and the docset's redirections: what link rules check against.
+  const TreeIndex* batch_files = nullptr;
+  const TreeIndex* source_files = nullptr;
+  const Redirects* redirects = nullptr;
   // Today as YYYYMMDD (UTC), for dates "in the future". SOURCE_DATE_EPOCH
   // pins it, so runs and tests are reproducible.
   int32_t today = today_yyyymmdd();

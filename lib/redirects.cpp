@@ -1,0 +1,36 @@
+#include "redirects.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "tree_index.h"
+
+namespace tmlint {
+
+Redirects Redirects::parse(std::string_view json, std::string* error) {
+  Redirects r;
+  try {
+    YAML::Node root = YAML::Load(std::string(json));
+    YAML::Node list = root["redirections"];
+    if (!list || !list.IsSequence()) return r;
+    for (const auto& item : list) {
+      if (!item.IsMap()) continue;
+      YAML::Node src = item["source_path"];
+      YAML::Node url = item["redirect_url"];
+      if (!src || !src.IsScalar()) continue;
+      std::string path = src.Scalar();
+      if (path.rfind("./", 0) == 0) path.erase(0, 2);
+      r.by_source_[ascii_lower(path)] = url && url.IsScalar() ? url.Scalar() : std::string();
+    }
+  } catch (const YAML::Exception& e) {
+    if (error) *error = e.what();
+  }
+  return r;
+}
+
+std::optional<std::string> Redirects::target_of(std::string_view rel_path) const {
+  auto it = by_source_.find(ascii_lower(rel_path));
+  if (it == by_source_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace tmlint

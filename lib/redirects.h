@@ -1,0 +1,24 @@
+#pragma once
+// The docset's redirections (`.openpublishing.redirection.json`): a page
+// listed as a source_path is served by its redirect_url on the published
+// site, so a link to it is not broken there.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace tmlint {
+
+class Redirects {
+ public:
+  // Parses the JSON text (yaml-cpp reads JSON). Paths are kept relative to
+  // the folder of the redirection file. Returns an empty set on bad input.
+  static Redirects parse(std::string_view json, std::string* error = nullptr);
+  std::optional<std::string> target_of(std::string_view rel_path) const;
+  size_t size() const { return by_source_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::string> by_source_;  // lower-case source_path -> redirect_url
+};
+
+}  // namespace tmlint

@@ -1,0 +1,45 @@
+// broken-link: a relative link (in the skeleton or in a segment's target)
+// whose file exists neither in the localized tree nor in the --source tree
+// (localized repositories do not carry images), with a did-you-mean from the
+// files of that folder when one is close. A link that climbs out of the
+// batch root, and a backslash path, are reported too. External URLs,
+// mailto: and absolute site paths (/azure/...) are not checked here.
+#include <fmt/format.h>
+
+#include "link_resolver.h"
+#include "rule.h"
+
+namespace tmlint {
+namespace {
+
+void check(const ArticleContext& ctx) {
+  for (const Link& link : ctx.article.links) {
+    if (link.place == LinkPlace::Source) continue;  // the English links; the target's are published
+    LinkResolution r = resolve_link(ctx.article, link, ctx.facts);
+    std::string_view seg = link.segment >= 0 ? ctx.article.segments[link.segment].id : std::string_view();
+    if (r.status == LinkStatus::OutsideRoot) {
+      ctx.report(link.location, fmt::format("link '{}' leaves the batch root; it is not followed", link.target), seg);
+    } else if (r.status == LinkStatus::Broken && r.backslash && r.detail == r.path) {
+      ctx.report(link.location,
+                 fmt::format("link '{}' uses backslashes; write '{}' (forward slashes work on every host)",
+                             link.target, r.path),
+                 seg);
+    } else if (r.status == LinkStatus::Broken) {
+      ctx.report(link.location,
+                 r.detail.empty()
+                     ? fmt::format("link target '{}' does not exist ({})", link.target, r.path)
+                     : fmt::format("link target '{}' does not exist ({}); did you mean '{}'?", link.target, r.path,
+                                   r.detail),
+                 seg);
+    }
+  }
+}
+
+TMLINT_RULE({.info = {.id = "broken-link",
+                      .category = "links",
+                      .default_severity = Severity::Error,
+                      .summary = "A relative link points to a file that exists in neither tree"},
+             .check_article = &check});
+
+}  // namespace
+}  // namespace tmlint
