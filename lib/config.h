@@ -58,6 +58,9 @@ struct ConfigError {
 // errors (a typo must not silently disable a check).
 std::optional<Config> parse_config(std::string_view text, const std::string& origin,
                                    ConfigError& error);
+// Checks that every rule id or category named in `config` is registered
+// (skipped when the registry is empty, as in parser unit tests).
+bool validate_rule_names(const Config& config, ConfigError& error);
 // Walks up from `start_dir` looking for `.tmlint.yaml`; returns its path or empty.
 std::string find_config_file(const std::string& start_dir);
 

@@ -1,0 +1,198 @@
+#include "engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <thread>
+#include <unordered_map>
+
+#include "file_walker.h"
+#include "loader.h"
+#include "redirects.h"
+#include "source_tree.h"
+#include "suppression.h"
+#include "tree_index.h"
+
+namespace tmlint {
+namespace {
+
+// --source DIR: rules read source files through this, never the disk.
+class DiskSourceTree : public SourceTree {
+ public:
+  explicit DiskSourceTree(std::string root) : root_(std::move(root)) {}
+  std::optional<std::string> read(std::string_view rel) const override {
+    if (!safe(rel)) return std::nullopt;
+    std::string bytes, error;
+    if (!read_whole_file(root_ + "/" + std::string(rel), bytes, error)) return std::nullopt;
+    return bytes;
+  }
+  bool exists(std::string_view rel) const override {
+    if (!safe(rel)) return false;
+    std::error_code ec;
+    return std::filesystem::is_regular_file(root_ + "/" + std::string(rel), ec);
+  }
+
+ private:
+  // Lexically inside the root: not absolute, no "..".
+  static bool safe(std::string_view rel) {
+    if (rel.empty() || rel.front() == '/') return false;
+    size_t i = 0;
+    while (i <= rel.size()) {
+      size_t j = rel.find('/', i);
+      if (j == std::string_view::npos) j = rel.size();
+      if (rel.substr(i, j - i) == "..") return false;
+      i = j + 1;
+    }
+    return true;
+  }
+  std::string root_;
+};
+
+// What rules may know about one batch root.
+struct RootFacts {
+  TreeIndex batch_files;
+  TreeIndex source_files;
+  Redirects redirects;
+  std::unique_ptr<DiskSourceTree> source;
+  RunFacts facts;
+};
+
+Redirects load_redirects(const std::string& root) {
+  std::string bytes, error;
+  if (!read_whole_file(root + "/.openpublishing.redirection.json", bytes, error)) return {};
+  return Redirects::parse(bytes);
+}
+
+}  // namespace
+
+CheckResult run_check(const CheckOptions& options) {
+  CheckResult result;
+  RuleResolver resolver(options.config, options.select, options.ignore);
+  std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+  Discovery found = discover_files(paths, options.root);
+  result.io_errors = std::move(found.io_errors);
+
+  std::vector<BatchFile> files;
+  for (auto& f : found.files)
+    if (!resolver.excluded(f.rel_path)) files.push_back(std::move(f));
+
+  // Facts per batch root (usually one).
+  std::map<std::string, std::unique_ptr<RootFacts>> roots;
+  for (const BatchFile& f : files) {
+    auto& slot = roots[f.root];
+    if (slot) continue;
+    slot = std::make_unique<RootFacts>();
+    slot->batch_files = TreeIndex::build(f.root);
+    slot->redirects = load_redirects(f.root);
+    slot->facts.locale = !options.locale.empty() ? options.locale : options.config.locale;
+    slot->facts.batch_files = &slot->batch_files;
+    slot->facts.redirects = &slot->redirects;
+    if (!options.source_dir.empty()) {
+      slot->source = std::make_unique<DiskSourceTree>(options.source_dir);
+      slot->source_files = TreeIndex::build(options.source_dir);
+      slot->facts.source = slot->source.get();
+      slot->facts.source_files = &slot->source_files;
+    }
+  }
+  if (!options.source_dir.empty() && !std::filesystem::is_directory(options.source_dir))
+    result.io_errors.push_back(options.source_dir + ": --source is not a directory");
+
+  const std::vector<Rule>& rules = all_rules();
+  const size_t n = files.size();
+  std::vector<std::unique_ptr<Article>> articles(n);
+  std::vector<std::vector<Diagnostic>> per_file(n);
+  std::vector<std::vector<EffectiveRule>> effective(n);
+  std::vector<std::string> read_errors(n);
+
+  auto work = [&](size_t i) {
+    const BatchFile& f = files[i];
+    std::string bytes, error;
+    if (!read_whole_file(f.disk_path, bytes, error)) {
+      read_errors[i] = f.display_path + ": " + error;
+      return;
+    }
+    articles[i] = load_article(f.display_path, f.rel_path, std::move(bytes));
+    const Article& a = *articles[i];
+    const RunFacts& facts = roots.at(f.root)->facts;
+    effective[i].reserve(rules.size());
+    for (const Rule& r : rules) effective[i].push_back(resolver.resolve(r, f.rel_path));
+    for (size_t k = 0; k < rules.size(); ++k) {
+      const Rule& rule = rules[k];
+      const EffectiveRule& eff = effective[i][k];
+      if (!rule.check_article || !eff.enabled) continue;
+      ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
+        per_file[i].push_back(Diagnostic{art.path, where, rules[k].info.id, effective[i][k].severity,
+                                         std::string(segment), std::move(message), false});
+      };
+      rule.check_article(ArticleContext{a, eff.options, facts, sink});
+    }
+  };
+
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(n, 1)));
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < n; i = next++) work(i);
+  };
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  for (auto& e : read_errors)
+    if (!e.empty()) result.io_errors.push_back(std::move(e));
+
+  // Batch rules, over every loaded article sorted by path.
+  std::vector<const Article*> loaded;
+  std::unordered_map<const Article*, size_t> index_of;
+  for (size_t i = 0; i < n; ++i) {
+    if (!articles[i]) continue;
+    loaded.push_back(articles[i].get());
+    index_of[articles[i].get()] = i;
+  }
+  if (!loaded.empty()) {
+    const RunFacts& facts = roots.begin()->second->facts;
+    for (size_t k = 0; k < rules.size(); ++k) {
+      const Rule& rule = rules[k];
+      if (!rule.check_batch) continue;
+      bool any = false;
+      for (const Article* a : loaded) any |= effective[index_of[a]][k].enabled;
+      if (!any) continue;
+      ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
+        size_t i = index_of.at(&art);
+        if (!effective[i][k].enabled) return;
+        per_file[i].push_back(Diagnostic{art.path, where, rules[k].info.id, effective[i][k].severity,
+                                         std::string(segment), std::move(message), false});
+      };
+      BatchContext ctx{loaded, facts,
+                       [&, k](const Article& a) -> const RuleOptions& { return effective[index_of.at(&a)][k].options; },
+                       [&, k](const Article& a) { return effective[index_of.at(&a)][k].enabled; }, sink};
+      rule.check_batch(ctx);
+    }
+  }
+
+  // Inline suppressions, summary, order.
+  for (size_t i = 0; i < n; ++i) {
+    if (!articles[i]) continue;
+    const Article& a = *articles[i];
+    ++result.summary.files;
+    result.summary.segments += a.segments.size();
+    for (Diagnostic& d : per_file[i]) {
+      const Rule* r = find_rule(d.rule);
+      d.suppressed = is_suppressed(a, d.location.line, d.rule, r ? r->info.category : std::string_view());
+      if (d.suppressed) ++result.summary.suppressed;
+      else if (d.severity == Severity::Error) ++result.summary.errors;
+      else if (d.severity == Severity::Warning) ++result.summary.warnings;
+      else ++result.summary.infos;
+      result.diagnostics.push_back(std::move(d));
+    }
+  }
+  std::sort(result.diagnostics.begin(), result.diagnostics.end());
+  std::sort(result.io_errors.begin(), result.io_errors.end());
+  return result;
+}
+
+}  // namespace tmlint

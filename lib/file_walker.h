@@ -1,0 +1,30 @@
+#pragma once
+// Finds the files of a batch from the PATH arguments, and reads a file in one
+// read. The only places besides the engine that touch the disk.
+#include <string>
+#include <vector>
+
+namespace tmlint {
+
+struct BatchFile {
+  std::string display_path;  // as reached from the PATH argument
+  std::string rel_path;      // relative to `root`, '/'-separated
+  std::string root;          // the batch root this file belongs to
+  std::string disk_path;     // what to open
+};
+
+struct Discovery {
+  std::vector<BatchFile> files;        // sorted by display path, no duplicates
+  std::vector<std::string> io_errors;  // missing or unreadable paths
+};
+
+// Directories are walked for *.md (hidden folders skipped, symlinks never
+// followed out of the walked tree, loops ignored); a file named explicitly is
+// taken whatever its extension. `root_override` replaces the derived root.
+Discovery discover_files(const std::vector<std::string>& paths, const std::string& root_override);
+
+// Reads a whole file with one open/fstat/read. Returns false and sets
+// `error` when it cannot.
+bool read_whole_file(const std::string& path, std::string& out, std::string& error);
+
+}  // namespace tmlint

@@ -1,0 +1,151 @@
+#include "reporters.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace tmlint {
+namespace {
+
+// JSON string body: control characters escaped, invalid UTF-8 replaced by
+// U+FFFD so the output always parses.
+void json_escape(std::string& out, std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+          if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
+          else out.push_back(static_cast<char>(c));
+      }
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = len && i + len <= n;
+    uint32_t cp = len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+    for (size_t k = 1; ok && k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (ok && ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+      ok = false;
+    if (!ok) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, len));
+    i += len;
+  }
+}
+
+std::string plural(size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const CheckResult& result, const TextStyle& style) {
+  std::string buf;
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.suppressed) continue;
+    std::string_view sev = severity_name(d.severity);
+    if (style.color) {
+      const char* color = d.severity == Severity::Error ? "\x1b[31m" : d.severity == Severity::Warning ? "\x1b[33m" : "\x1b[36m";
+      buf += fmt::format("\x1b[1m{}:{}:{}:\x1b[0m {}{}:\x1b[0m {} \x1b[2m[{}]\x1b[0m\n", d.path, d.location.line,
+                         d.location.column, color, sev, d.message, d.rule);
+    } else {
+      buf += fmt::format("{}:{}:{}: {}: {} [{}]\n", d.path, d.location.line, d.location.column, sev, d.message, d.rule);
+    }
+  }
+  if (!style.quiet) {
+    const Summary& s = result.summary;
+    buf += fmt::format("tmlint: {}, {}: {}, {}, {}", plural(s.files, "file"), plural(s.segments, "segment"),
+                       plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.infos, "info"));
+    if (s.suppressed) buf += fmt::format(" ({} suppressed)", s.suppressed);
+    buf += "\n";
+  }
+  out << buf;
+}
+
+void write_json(std::ostream& out, const CheckResult& result) {
+  const Summary& s = result.summary;
+  std::string buf;
+  buf.reserve(256 + result.diagnostics.size() * 200);
+  buf += fmt::format(
+      "{{\"tool\": \"tmlint\", \"version\": \"{}\",\n \"summary\": {{\"files\": {}, \"segments\": {}, \"errors\": {}, "
+      "\"warnings\": {}, \"infos\": {}, \"suppressed\": {}}},\n \"diagnostics\": [",
+      TMLINT_VERSION, s.files, s.segments, s.errors, s.warnings, s.infos, s.suppressed);
+  bool first = true;
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.suppressed) continue;
+    buf += first ? "\n  " : ",\n  ";
+    first = false;
+    buf += "{\"path\": \"";
+    json_escape(buf, d.path);
+    buf += fmt::format("\", \"line\": {}, \"column\": {}, \"rule\": \"{}\", \"severity\": \"{}\", \"segment\": ",
+                       d.location.line, d.location.column, d.rule, severity_name(d.severity));
+    if (d.segment.empty()) {
+      buf += "null";
+    } else {
+      buf += '"';
+      json_escape(buf, d.segment);
+      buf += '"';
+    }
+    buf += ", \"message\": \"";
+    json_escape(buf, d.message);
+    buf += "\"}";
+  }
+  buf += first ? "]}\n" : "\n ]}\n";
+  out << buf;
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  if (path == "/dev/stdout" || path == "-" || path == "/dev/null") {
+    FILE* f = path == "/dev/null" ? nullptr : stdout;
+    if (f) std::fwrite(content.data(), 1, content.size(), f);
+    return;
+  }
+  size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
+  std::string tmpl = dir + "/.tmlint-XXXXXX";
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t w = ::write(fd, content.data() + done, content.size() - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) {
+      int e = errno;
+      ::close(fd);
+      ::unlink(name.data());
+      throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(e)));
+    }
+    done += static_cast<size_t>(w);
+  }
+  ::fchmod(fd, 0644);
+  if (::close(fd) != 0 || ::rename(name.data(), path.c_str()) != 0) {
+    int e = errno;
+    ::unlink(name.data());
+    throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(e)));
+  }
+}
+
+}  // namespace tmlint
