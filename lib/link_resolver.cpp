@@ -79,8 +79,12 @@ std::string suggest(const std::string& path, const RunFacts& facts) {
     if (!index) continue;
     for (const std::string& candidate : index->names_in(dir)) {
       std::string_view cstem = std::string_view(candidate).substr(0, candidate.rfind('.'));
-      // The same page with another extension (an .md link to a .yml page).
-      size_t d = cstem == stem ? 1 : edit_distance(name, candidate, best_distance);
+      std::string_view cname = candidate;
+      // The same page with another extension (an .md link to a .yml page),
+      // or the name with a prefix ("China-" + name), count as close.
+      bool prefixed = cname.size() > name.size() + 1 && cname.substr(cname.size() - name.size()) == name &&
+                      (cname[cname.size() - name.size() - 1] == '-' || cname[cname.size() - name.size() - 1] == '_');
+      size_t d = cstem == stem ? 1 : prefixed ? 2 : edit_distance(name, candidate, best_distance);
       if (d < best_distance || (d == best_distance && candidate < best)) {
         best_distance = d;
         best = candidate;
@@ -89,6 +93,16 @@ std::string suggest(const std::string& path, const RunFacts& facts) {
   }
   if (best.empty()) return {};
   return dir.empty() ? best : dir + "/" + best;
+}
+
+// Anything but a page: images, code samples, data files. Localized
+// repositories carry none of them.
+bool is_asset_path(std::string_view path) {
+  size_t slash = path.rfind('/');
+  size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return false;
+  std::string ext = ascii_lower(path.substr(dot + 1));
+  return ext != "md" && ext != "yml" && ext != "yaml";
 }
 
 }  // namespace
@@ -141,6 +155,9 @@ LinkResolution resolve_link(const Article& article, const Link& link, const RunF
   if (link.kind == LinkKind::Autolink) return r;
   if (!facts.batch_files) return r;
   std::string path = link_path_part(t);
+  // Localized repositories carry no images or samples: without --source an
+  // asset that is missing locally cannot be judged.
+  bool asset = is_asset_path(path);
   if (path.find('\\') != std::string::npos) {
     r.backslash = true;
     std::replace(path.begin(), path.end(), '\\', '/');
@@ -177,6 +194,10 @@ LinkResolution resolve_link(const Article& article, const Link& link, const RunF
       r.detail = *url;
       return r;
     }
+  }
+  if (asset && !facts.source_files) {
+    r.status = LinkStatus::NotChecked;
+    return r;
   }
   r.status = LinkStatus::Broken;
   r.detail = suggest(r.path, facts);

@@ -576,7 +576,9 @@ class Loader {
         };
         if (eq("href")) add_link(LinkKind::HtmlHref, place, vb, ve, vb, vb, segment);
         else if (eq("src")) add_link(LinkKind::HtmlSrc, place, vb, ve, vb, vb, segment);
-        else if (place == LinkPlace::Skeleton && ve > vb && ((is_a && eq("name")) || eq("id")))
+        // Anchors of the skeleton and of the target text are published;
+        // the source text's are not.
+        else if (place != LinkPlace::Source && ve > vb && ((is_a && eq("name")) || eq("id")))
           a_.anchors.push_back(Anchor{std::string(s_.substr(vb, ve - vb)),
                                       eq("id") ? AnchorKind::HtmlId : AnchorKind::NamedAnchor,
                                       loc(static_cast<uint32_t>(vb))});
