@@ -89,8 +89,12 @@ int main(int argc, char** argv) {
   check->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)");
   check->add_option("--fail-on", fail_on, "Lowest severity that fails the run")
       ->check(CLI::IsMember({"error", "warning", "info"}));
-  check->add_option("--select", select_raw, "Rule ids or categories to run (comma-separated or repeated)");
-  check->add_option("--ignore", ignore_raw, "Rule ids or categories to skip");
+  check->add_option("--select", select_raw, "Rule ids or categories to run (comma-separated or repeated)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  check->add_option("--ignore", ignore_raw, "Rule ids or categories to skip")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("--config", config_path, "Configuration file (default: .tmlint.yaml found upwards)");
   check->add_option("--locale", locale, "Target locale when ms.contentlocale is absent");
   check->add_flag("-q,--quiet", quiet, "No summary line");

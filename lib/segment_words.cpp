@@ -132,7 +132,7 @@ std::vector<Word> english_words(std::string_view text) {
     for (char c : w) upper += c >= 'A' && c <= 'Z';
     bool name_like = glued || upper > 1 || (upper == 1 && !(w[0] >= 'A' && w[0] <= 'Z')) ||
                      (upper == 1 && w.size() > 1);
-    words.push_back({w, name_like});
+    words.push_back({w, name_like, glued});
   }
   return words;
 }

@@ -17,7 +17,8 @@ std::string visible_text(std::string_view markdown);
 // tokens that look like names or identifiers rather than prose.
 struct Word {
   std::string_view text;
-  bool name_like;  // Capitalized, ALL CAPS, CamelCase, or glued to digits/underscores
+  bool name_like;  // Capitalized, ALL CAPS, CamelCase, or glued
+  bool glued;      // touches digits, '_', '.', '-' or '/': part of an identifier, GUID or path
 };
 std::vector<Word> english_words(std::string_view text);
 

@@ -45,8 +45,10 @@ void check_batch(const BatchContext& ctx) {
   // The vocabulary of the batch's English text.
   std::unordered_set<std::string> vocabulary;
   for (const Article* a : ctx.articles)
-    for (const Segment& s : a->segments)
-      for (const Word& w : english_words(visible_text(s.source.decoded()))) vocabulary.insert(ascii_lower(w.text));
+    for (const Segment& s : a->segments) {
+      const std::string text = visible_text(s.source.decoded());  // the words point into it
+      for (const Word& w : english_words(text)) vocabulary.insert(ascii_lower(w.text));
+    }
 
   for (const Article* a : ctx.articles) {
     if (!ctx.enabled_for(*a)) continue;

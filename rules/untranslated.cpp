@@ -55,6 +55,7 @@ ProseVerdict judge_prose(std::string_view visible, long min_words) {
   size_t plain = 0, stop = 0;
   for (const Word& w : english_words(visible)) {
     ++v.words;
+    if (w.glued) continue;  // "a" in a GUID is no article
     std::string lw = lower_ascii(w.text);
     bool is_stop = is_english_stop_word(lw);
     // A sentence's first word is capitalized; stop words count whatever
@@ -66,7 +67,10 @@ ProseVerdict judge_prose(std::string_view visible, long min_words) {
       ++plain;
     }
   }
-  v.prose = static_cast<long>(plain) >= min_words && stop >= 2 && plain * 2 >= v.words;
+  // Prose: enough plain words, at least two function words and two content
+  // words, and plain words at least half of all ("Word on the web, Windows,
+  // Mac, and iPad" is a product list, not a sentence).
+  v.prose = static_cast<long>(plain) >= min_words && stop >= 2 && plain - stop >= 2 && plain * 2 >= v.words;
   return v;
 }
 
@@ -77,6 +81,17 @@ std::string shorten(std::string_view s) {
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   std::string out(s.substr(0, cut));
   out.append("...");
+  return out;
+}
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
@@ -100,7 +115,7 @@ void check(const ArticleContext& ctx) {
   std::string locale = ctx.facts.locale;
   if (const auto* e = a.front("ms.contentlocale"); e && !e->value.empty()) locale = e->value;
   const std::vector<std::string> dnt = ctx.options.get_list("do-not-translate");
-  const long min_words = ctx.options.get_int("min-words", 4);
+  const long min_words = ctx.options.get_int("min-words", 5);
   bool script_known = false;
   if (!locale.empty()) has_locale_script_letter("", locale, script_known);
 
@@ -113,7 +128,7 @@ void check(const ArticleContext& ctx) {
     if (!verdict.prose) continue;
     if (target == source || (!script_known && near_identical(target, source))) {
       ctx.report(s.location, fmt::format("segment {} is not translated: the target is the source text \"{}\"", s.id,
-                                         shorten(source)),
+                                         shorten(collapse_spaces(s.source.decoded()))),
                  s.id);
       continue;
     }
