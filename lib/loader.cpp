@@ -171,7 +171,14 @@ class Loader {
     while (i < n) {
       unsigned char c = p[i];
       if (c < 0x80) {
+        // Skip ASCII eight bytes at a time.
         ++i;
+        while (i + 8 <= n) {
+          uint64_t word;
+          std::memcpy(&word, p + i, 8);
+          if (word & 0x8080808080808080ULL) break;
+          i += 8;
+        }
         continue;
       }
       size_t len = 0;

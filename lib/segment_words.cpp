@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 #include <cctype>
 
 #include "entities.h"
@@ -103,8 +104,17 @@ std::string visible_text(std::string_view s) {
       ++i;
       continue;
     }
-    out.push_back(c);
-    ++i;
+    // An ordinary run: copy up to the next byte that needs a decision.
+    size_t j = i + 1;
+    while (j < s.size()) {
+      char d = s[j];
+      if (d == '\\' || d == '`' || d == '<' || d == ']' || d == '!' || d == '[' || d == '*' || d == '_' ||
+          d == '&' || d == ' ' || d == '\t' || d == '\n' || d == '\r')
+        break;
+      ++j;
+    }
+    out.append(s.substr(i, j - i));
+    i = j;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (!out.empty() && out.front() == ' ') out.erase(0, 1);
@@ -138,7 +148,7 @@ std::vector<Word> english_words(std::string_view text) {
 }
 
 bool is_english_stop_word(std::string_view w) {
-  static constexpr std::array<std::string_view, 96> kStop = {
+  static const std::unordered_set<std::string_view> kStop = {
       "a",     "about", "after", "all",    "also",  "an",    "and",   "any",   "are",   "as",    "at",
       "be",    "been",  "before", "but",   "by",    "can",   "could", "do",    "does",  "each",  "for",
       "from",  "has",   "have",  "how",    "if",    "in",    "into",  "is",    "it",    "its",   "may",
@@ -148,7 +158,7 @@ bool is_english_stop_word(std::string_view w) {
       "under", "up",    "use",   "used",   "using", "was",   "we",    "were",  "what",  "when",  "where",
       "which", "while", "who",   "will",   "with",  "within", "would", "you",  "your",  "don't", "can't",
       "isn't", "it's",  "you'll", "you're", "here", "following", "both", "same"};
-  return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
+  return kStop.count(w) != 0;
 }
 
 bool has_locale_script_letter(std::string_view text, std::string_view locale, bool& known) {

@@ -7,7 +7,6 @@
 // real word, a naming choice, not a typo.
 #include <fmt/format.h>
 
-#include <unordered_set>
 
 #include "link_resolver.h"
 #include "rule.h"
@@ -41,15 +40,25 @@ std::string english_text(const Article& a, const Link& link) {
   return {};
 }
 
-void check_batch(const BatchContext& ctx) {
-  // The vocabulary of the batch's English text.
-  std::unordered_set<std::string> vocabulary;
-  for (const Article* a : ctx.articles)
+// Whether `word` (lower case) is a word of the batch's English text. Asked
+// only for the rare candidate links, so a targeted scan beats building a
+// vocabulary of every word: find the bytes fast, confirm on that segment.
+bool english_word_in_batch(const BatchContext& ctx, const std::string& word) {
+  std::string capitalized = word;
+  capitalized[0] = static_cast<char>(capitalized[0] - 'a' + 'A');
+  for (const Article* a : ctx.articles) {
     for (const Segment& s : a->segments) {
-      const std::string text = visible_text(s.source.decoded());  // the words point into it
-      for (const Word& w : english_words(text)) vocabulary.insert(ascii_lower(w.text));
+      std::string_view src = s.source.decoded();
+      if (src.find(word) == std::string_view::npos && src.find(capitalized) == std::string_view::npos) continue;
+      const std::string text = visible_text(src);  // the words point into it
+      for (const Word& w : english_words(text))
+        if (w.text.size() == word.size() && ascii_lower(w.text) == word) return true;
     }
+  }
+  return false;
+}
 
+void check_batch(const BatchContext& ctx) {
   for (const Article* a : ctx.articles) {
     if (!ctx.enabled_for(*a)) continue;
     for (const Link& link : a->links) {
@@ -71,8 +80,9 @@ void check_batch(const BatchContext& ctx) {
       if (differing != 1) continue;
       const std::string& bad = stem[at];
       const std::string& good = slug[at];
-      if (bad.size() < 4 || vocabulary.count(bad) || !vocabulary.count(good)) continue;
-      if (edit_distance(bad, good, 2) > 2) continue;
+      if (bad.size() < 4 || edit_distance(bad, good, 2) > 2) continue;
+      if (bad[0] < 'a' || bad[0] > 'z' || good[0] < 'a' || good[0] > 'z') continue;
+      if (english_word_in_batch(ctx, bad) || !english_word_in_batch(ctx, good)) continue;
       std::string intended;
       for (size_t i = 0; i < slug.size(); ++i) intended += (i ? "-" : "") + slug[i];
       std::string_view seg = link.segment >= 0 ? a->segments[link.segment].id : std::string_view();
