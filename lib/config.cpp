@@ -41,12 +41,37 @@ void apply_scalar(RuleSetting& s, const YAML::Node& n) {
   else fail(n, fmt::format("'{}' is not off, on, error, warning or info", v));
 }
 
+bool known_name(std::string_view name) {
+  for (const Rule& r : all_rules())
+    if (r.info.id == name || r.info.category == name) return true;
+  return false;
+}
+
+// A typo in a rule name must not silently disable a check: unknown names
+// are errors at their line (unless no rule is registered, as in parser tests).
+void check_name(const YAML::Node& at, const std::string& name, const char* where) {
+  if (!all_rules().empty() && !known_name(name))
+    fail(at, fmt::format("unknown rule or category '{}' in '{}'", name, where));
+}
+
+std::vector<std::string> name_list(const YAML::Node& n, const char* key) {
+  std::vector<std::string> out = string_list(n, key);
+  if (n.IsSequence()) {
+    size_t i = 0;
+    for (const auto& item : n) check_name(item, out[i++], key);
+  } else if (n.IsScalar()) {
+    check_name(n, out.front(), key);
+  }
+  return out;
+}
+
 std::map<std::string, RuleSetting> parse_rules(const YAML::Node& n) {
   std::map<std::string, RuleSetting> out;
   if (n.IsNull()) return out;
   if (!n.IsMap()) fail(n, "'rules' must map rule ids or categories to settings");
   for (const auto& kv : n) {
     std::string name = kv.first.as<std::string>();
+    check_name(kv.first, name, "rules");
     RuleSetting s;
     const YAML::Node& v = kv.second;
     if (v.IsScalar()) {
@@ -67,12 +92,6 @@ std::map<std::string, RuleSetting> parse_rules(const YAML::Node& n) {
     out[name] = std::move(s);
   }
   return out;
-}
-
-bool known_name(std::string_view name) {
-  for (const Rule& r : all_rules())
-    if (r.info.id == name || r.info.category == name) return true;
-  return false;
 }
 
 bool listed(const std::vector<std::string>& list, const Rule& rule) {
@@ -214,8 +233,8 @@ std::optional<Config> parse_config(std::string_view text, const std::string& ori
     for (const auto& kv : root) {
       std::string key = kv.first.as<std::string>();
       const YAML::Node& v = kv.second;
-      if (key == "select") c.select = string_list(v, "select");
-      else if (key == "ignore") c.ignore = string_list(v, "ignore");
+      if (key == "select") c.select = name_list(v, "select");
+      else if (key == "ignore") c.ignore = name_list(v, "ignore");
       else if (key == "exclude") c.exclude = string_list(v, "exclude");
       else if (key == "locale") c.locale = v.as<std::string>();
       else if (key == "fail-on") {
