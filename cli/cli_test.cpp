@@ -82,7 +82,7 @@ size_t count_rule(const std::string& json, const std::string& rule) {
 
 }  // namespace
 
-TEST_CASE("--version, rules, usage errors") {
+TEST_CASE("version, rules, usage errors") {
   Run v = run_tmlint("--version");
   CHECK(v.status == 0);
   CHECK(v.out == "tmlint 0.1.0\n");

@@ -55,7 +55,7 @@ TEST_CASE("corpus: NuGet ja-JP loads 369 files, 15,657 segments, no issue") {
   CHECK(t.issues == 0);
 }
 
-TEST_CASE("corpus: hard cases: only the &quot;-corrupted file has issues, one per swallowed id") {
+TEST_CASE("corpus: hard cases: only the quote-corrupted file has issues, one per swallowed id") {
   auto dir = test::shared("corpus/hard-cases/office-js-docs-pr.ja-jp");
   if (!dir) return;
   Totals t = load_tree(*dir);

@@ -100,7 +100,7 @@ TEST_CASE("'<span>' inside inline code does not count for span depth") {
   CHECK(a->issues.empty());
 }
 
-TEST_CASE("the &quot; corruption is reported per swallowed id and loading goes on") {
+TEST_CASE("the quote corruption (&quot) is reported per swallowed id and loading goes on") {
   std::string text =
       "<span data-ttu-id=\"2576d-123&quot;>辞書</span><span class=&quot;sxs-lookup&quot;><span "
       "data-stu-id=&quot;2576d-123&quot;>Dictionary</span></span>\n\n"
@@ -305,7 +305,7 @@ TEST_CASE("links of every kind, with their place and segment") {
   CHECK(x->location.line == 1);
 }
 
-TEST_CASE("entities are decoded for comparisons; raw text is kept") {
+TEST_CASE("entities are decoded for comparisons, raw text is kept") {
   auto a = load(pair("abcde-101", "A &amp; B&nbsp;&#8212;&#x2014; &bogus; &", "A &amp; B") + "\n");
   REQUIRE(a->segments.size() == 1);
   CHECK(a->segments[0].target.raw == "A &amp; B&nbsp;&#8212;&#x2014; &bogus; &");
