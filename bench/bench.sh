@@ -25,7 +25,7 @@ for tree in partner-center-pr.ja-jp nuget.ja-jp; do
   check_cmd="$tmlint check --format json --output /dev/null $dir"
   check1_cmd="$tmlint check --jobs 1 --format json --output /dev/null $dir"
   if command -v hyperfine > /dev/null; then
-    hyperfine -N --warmup 3 --runs "$runs" --style basic \
+    hyperfine -N -i --warmup 3 --runs "$runs" --style basic \
       "sh -c '$cat_cmd'" "$check_cmd" "$check1_cmd" 2>&1 | grep -E 'Time|±|Benchmark'
   else
     for cmd in "$cat_cmd" "$check_cmd || true" "$check1_cmd || true"; do

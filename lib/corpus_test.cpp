@@ -93,3 +93,34 @@ TEST_CASE("corpus: the seed article links to the misspelled reset-my-pasword.md"
     CHECK(found);
   }
 }
+
+TEST_CASE("corpus: the front-matter fast path reads exactly what yaml-cpp reads") {
+  auto dir = test::shared("corpus");
+  if (!dir) return;
+  LoadLimits yaml_only;
+  yaml_only.yaml_fast_path = false;
+  size_t files = 0, entries = 0;
+  for (const auto& e : fs::recursive_directory_iterator(*dir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".md") continue;
+    std::string bytes = test::read_file(e.path());
+    auto fast = load_article("f", "f", bytes);
+    auto slow = load_article("s", "s", bytes, yaml_only);
+    INFO(e.path().string());
+    REQUIRE(fast->front_matter.size() == slow->front_matter.size());
+    for (size_t i = 0; i < fast->front_matter.size(); ++i) {
+      const auto& f = fast->front_matter[i];
+      const auto& s = slow->front_matter[i];
+      INFO(f.key);
+      CHECK(f.key == s.key);
+      CHECK(f.value == s.value);
+      CHECK(f.kind == s.kind);
+      CHECK(f.location == s.location);
+      CHECK(f.value_location.line == s.value_location.line);
+    }
+    CHECK(fast->issues.size() == slow->issues.size());
+    ++files;
+    entries += fast->front_matter.size();
+  }
+  CHECK(files > 1000);  // both ja-JP trees, the hard cases and the en-US source tree
+  CHECK(entries > 8000);
+}

@@ -12,6 +12,8 @@ namespace tmlint {
 struct LoadLimits {
   size_t max_front_matter_bytes = 64 * 1024;
   int max_front_matter_depth = 32;
+  // Read flat `key: value` front matter directly; off: always yaml-cpp.
+  bool yaml_fast_path = true;
 };
 
 // `path` is kept as the display path, `rel_path` as the path relative to the
