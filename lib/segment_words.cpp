@@ -121,6 +121,29 @@ std::string visible_text(std::string_view s) {
   return out;
 }
 
+std::string match_form(std::string_view md) {
+  std::string out;
+  out.reserve(md.size());
+  for (size_t i = 0; i < md.size(); ++i) {
+    char c = md[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\' || c == '*' || c == '_' || c == '>') continue;
+    if (c == '&') {
+      std::string decoded;
+      if (size_t used = decode_one_entity(md.substr(i), decoded)) {
+        if (decoded != "\xC2\xA0") out += decoded;
+        i += used - 1;
+        continue;
+      }
+    }
+    if (c == '\xC2' && i + 1 < md.size() && md[i + 1] == '\xA0') {  // NBSP is whitespace too
+      ++i;
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::vector<Word> english_words(std::string_view text) {
   std::vector<Word> words;
   size_t i = 0;

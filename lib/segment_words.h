@@ -22,6 +22,12 @@ struct Word {
 };
 std::vector<Word> english_words(std::string_view text);
 
+// The form in which a segment's source is looked up in the source file:
+// entities decoded, backslash escapes, emphasis markers and all whitespace
+// removed, and '>' (blockquote markers of joined lines). The pipeline joins soft-wrapped lines, expands tabs, escapes '*'
+// and respaces '**' (FORMAT.md §9); none of that survives this form.
+std::string match_form(std::string_view markdown);
+
 bool is_english_stop_word(std::string_view lower_word);
 
 // True when the text has a letter in one of the scripts used to write

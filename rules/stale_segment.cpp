@@ -1,0 +1,59 @@
+// stale-segment (needs --source): in a stale article, each segment whose
+// source text no longer occurs in the current source file, so the localizer
+// sees what to re-translate, not only that something changed. Texts are
+// compared in a form that ignores what the pipeline itself changes
+// (whitespace, line joins, escapes, emphasis spacing, entities).
+#include <fmt/format.h>
+
+#include "rule.h"
+#include "segment_words.h"
+#include "sha1.h"
+#include "source_tree.h"
+
+namespace tmlint {
+namespace {
+
+std::string shorten(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out.push_back(c);
+  }
+  if (out.size() <= 80) return out;
+  size_t cut = 77;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  out.resize(cut);
+  out.append("...");
+  return out;
+}
+
+void check(const ArticleContext& ctx) {
+  if (!ctx.facts.source) return;
+  const Article& a = ctx.article;
+  const auto* hash = a.front("ms.openlocfilehash");
+  if (!hash || hash->value.size() != 40) return;
+  auto bytes = ctx.facts.source->read(a.rel_path);
+  if (!bytes) return;
+  LineEndingHashes now = sha1_both_line_endings(*bytes);
+  if (hash->value == now.lf || hash->value == now.crlf) return;  // fresh: nothing to look for
+  const std::string current = match_form(*bytes);
+  for (const Segment& s : a.segments) {
+    if (!s.has_source) continue;
+    std::string form = match_form(s.source.decoded());
+    if (form.size() < 3 || current.find(form) != std::string::npos) continue;
+    ctx.report(s.location,
+               fmt::format("segment {} is out of date: its source \"{}\" is no longer in the source file", s.id,
+                           shorten(s.source.decoded())),
+               s.id);
+  }
+}
+
+TMLINT_RULE({.info = {.id = "stale-segment",
+                      .category = "metadata",
+                      .default_severity = Severity::Info,
+                      .summary = "In a stale article, a segment whose source text is gone from the source file"},
+             .check_article = &check});
+
+}  // namespace
+}  // namespace tmlint
