@@ -10,6 +10,7 @@
 #include "file_walker.h"
 #include "loader.h"
 #include "redirects.h"
+#include "source_history.h"
 #include "source_tree.h"
 #include "suppression.h"
 #include "tree_index.h"
@@ -55,6 +56,7 @@ struct RootFacts {
   TreeIndex source_files;
   Redirects redirects;
   std::unique_ptr<DiskSourceTree> source;
+  std::unique_ptr<SourceHistory> history;
   RunFacts facts;
 };
 
@@ -93,6 +95,8 @@ CheckResult run_check(const CheckOptions& options) {
       slot->source_files = TreeIndex::build(options.source_dir);
       slot->facts.source = slot->source.get();
       slot->facts.source_files = &slot->source_files;
+      slot->history = open_source_history(options.source_dir);
+      slot->facts.history = slot->history.get();
     }
   }
   if (!options.source_dir.empty() && !std::filesystem::is_directory(options.source_dir))

@@ -18,6 +18,7 @@ namespace tmlint {
 class SourceTree;  // source_tree.h
 class TreeIndex;   // tree_index.h
 class Redirects;   // redirects.h
+class SourceHistory;  // source_history.h
 
 struct RuleInfo {
   std::string_view id;        // kebab-case, stable: part of the public interface
@@ -35,6 +36,8 @@ struct RunFacts {
   const TreeIndex* batch_files = nullptr;
   const TreeIndex* source_files = nullptr;
   const Redirects* redirects = nullptr;
+  // The git history of --source when it is in a repository, else null.
+  const SourceHistory* history = nullptr;
   // Today as YYYYMMDD (UTC), for dates "in the future". SOURCE_DATE_EPOCH
   // pins it, so runs and tests are reproducible.
   int32_t today = today_yyyymmdd();

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 
 #include "engine.h"
 #include "rule.h"
@@ -59,13 +60,24 @@ TEST_CASE("every rule's fixtures produce exactly the findings they expect") {
       fs::path dir = base / id;
       INFO("fixture folder " << dir.string());
       REQUIRE(fs::is_directory(dir));
-      bool with_source = fs::is_directory(dir / "source");
+      // make-source.sh builds the source tree (a git repository) in a
+      // temporary folder; a source/ folder is used as it is.
+      bool generated = fs::exists(dir / "make-source.sh");
+      bool with_source = generated || fs::is_directory(dir / "source");
       fs::path batch = with_source ? dir / "target" : dir;
+      fs::path source = dir / "source";
+      if (generated) {
+        source = fs::temp_directory_path() / ("tmlint-fixture-" + id + "-" + std::to_string(::getpid()));
+        fs::remove_all(source);
+        fs::create_directories(source);
+        std::string cmd = "sh '" + (dir / "make-source.sh").string() + "' '" + source.string() + "' > /dev/null";
+        REQUIRE(std::system(cmd.c_str()) == 0);
+      }
 
       CheckOptions options;
       options.paths = {batch.string()};
       options.root = batch.string();
-      if (with_source) options.source_dir = (dir / "source").string();
+      if (with_source) options.source_dir = source.string();
       options.select = {id};
       options.jobs = 1;
       CheckResult result = run_check(options);
@@ -80,6 +92,7 @@ TEST_CASE("every rule's fixtures produce exactly the findings they expect") {
       INFO("expected:\n" << describe(expected) << "actual:\n" << describe(actual));
       CHECK(actual == expected);
       CHECK_FALSE(expected.empty());  // every rule has at least one positive case
+      if (generated) fs::remove_all(source);
     }
   }
 }

@@ -6,6 +6,7 @@
 
 #include "rule.h"
 #include "sha1.h"
+#include "source_history.h"
 #include "source_tree.h"
 
 namespace tmlint {
@@ -21,10 +22,20 @@ void check(const ArticleContext& ctx) {
   LineEndingHashes now = sha1_both_line_endings(*bytes);
   if (hash->value == now.lf || hash->value == now.crlf) return;
   const auto* handoff = a.front("ms.lasthandoff");
+  // With git history: how far behind (the git work happens only here, for
+  // stale articles).
+  std::string behind;
+  const auto* commit = a.front("ms.sourcegitcommit");
+  if (ctx.facts.history && commit && ctx.facts.history->has_commit(commit->value)) {
+    FileChanges changes = ctx.facts.history->changes_since(commit->value, a.rel_path);
+    if (changes.commits)
+      behind = fmt::format("; {} commit{} changed it since {}, the newest on {}", changes.commits,
+                           changes.commits == 1 ? "" : "s", commit->value.substr(0, 8), changes.newest_date);
+  }
   ctx.report(hash->value_location,
-             fmt::format("translation is stale: the source changed after the handoff{} (ms.openlocfilehash {}, "
+             fmt::format("translation is stale: the source changed after the handoff{}{} (ms.openlocfilehash {}, "
                          "the source now hashes to {})",
-                         handoff ? " of " + handoff->value : std::string(), hash->value, now.lf));
+                         handoff ? " of " + handoff->value : std::string(), behind, hash->value, now.lf));
 }
 
 TMLINT_RULE({.info = {.id = "stale-translation",
