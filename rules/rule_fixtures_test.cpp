@@ -38,7 +38,9 @@ std::multiset<Finding> expectations(const fs::path& root) {
       if (size_t end = rest.find("-->"); end != std::string::npos) rest.resize(end);
       std::istringstream words(rest);
       std::string rule;
-      while (words >> rule) out.insert({rel, n + 1, rule});
+      // Rule ids up to the first word that is not one (a comment may follow).
+      while (words >> rule && rule.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos)
+        out.insert({rel, n + 1, rule});
     }
   }
   return out;
