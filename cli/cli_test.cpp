@@ -192,6 +192,8 @@ TEST_CASE("corpus: summary counts, stale translations, the seed's typo, identica
     if (!line.empty()) expected.insert(line);
   CHECK(expected.size() == 41);
   CHECK(got == expected);
+  // README.md and the two TOC.md files carry no localization metadata.
+  CHECK(summary_field(stale.out, "unknown_staleness") == 3);
 
   // The hard cases: only the &quot;-corrupted file, one parse-error per swallowed id.
   Run hard = run_tmlint("check --format json --select parse-error " + quote((*corpus / "hard-cases").string()));

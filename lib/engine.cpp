@@ -184,6 +184,7 @@ CheckResult run_check(const CheckOptions& options) {
     const Article& a = *articles[i];
     ++result.summary.files;
     result.summary.segments += a.segments.size();
+    if (!options.source_dir.empty() && !a.front("ms.openlocfilehash")) ++result.summary.unknown_staleness;
     for (Diagnostic& d : per_file[i]) {
       const Rule* r = find_rule(d.rule);
       d.suppressed = is_suppressed(a, d.location.line, d.rule, r ? r->info.category : std::string_view());

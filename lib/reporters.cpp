@@ -79,6 +79,9 @@ void write_text(std::ostream& out, const CheckResult& result, const TextStyle& s
                        plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.infos, "info"));
     if (s.suppressed) buf += fmt::format(" ({} suppressed)", s.suppressed);
     buf += "\n";
+    if (s.unknown_staleness)
+      buf += fmt::format("tmlint: {} without ms.openlocfilehash (include files, READMEs): staleness unknown\n",
+                         plural(s.unknown_staleness, "file"));
   }
   out << buf;
 }
@@ -89,8 +92,8 @@ void write_json(std::ostream& out, const CheckResult& result) {
   buf.reserve(256 + result.diagnostics.size() * 200);
   buf += fmt::format(
       "{{\"tool\": \"tmlint\", \"version\": \"{}\",\n \"summary\": {{\"files\": {}, \"segments\": {}, \"errors\": {}, "
-      "\"warnings\": {}, \"infos\": {}, \"suppressed\": {}}},\n \"diagnostics\": [",
-      TMLINT_VERSION, s.files, s.segments, s.errors, s.warnings, s.infos, s.suppressed);
+      "\"warnings\": {}, \"infos\": {}, \"suppressed\": {}, \"unknown_staleness\": {}}},\n \"diagnostics\": [",
+      TMLINT_VERSION, s.files, s.segments, s.errors, s.warnings, s.infos, s.suppressed, s.unknown_staleness);
   bool first = true;
   for (const Diagnostic& d : result.diagnostics) {
     if (d.suppressed) continue;
