@@ -146,6 +146,8 @@ struct Article {
 
   bool has_bom = false;
   bool has_crlf = false;
+  // A YAML page (TOC.yml): no segments, its links are the `href`s.
+  bool yaml_page = false;
 
   const FrontMatterEntry* front(std::string_view key) const {
     for (const auto& e : front_matter)

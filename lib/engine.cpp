@@ -182,9 +182,9 @@ CheckResult run_check(const CheckOptions& options) {
   for (size_t i = 0; i < n; ++i) {
     if (!articles[i]) continue;
     const Article& a = *articles[i];
-    ++result.summary.files;
+    ++(a.yaml_page ? result.summary.yaml_pages : result.summary.files);
     result.summary.segments += a.segments.size();
-    if (!options.source_dir.empty() && !a.front("ms.openlocfilehash")) ++result.summary.unknown_staleness;
+    if (!options.source_dir.empty() && !a.yaml_page && !a.front("ms.openlocfilehash")) ++result.summary.unknown_staleness;
     for (Diagnostic& d : per_file[i]) {
       const Rule* r = find_rule(d.rule);
       d.suppressed = is_suppressed(a, d.location.line, d.rule, r ? r->info.category : std::string_view());

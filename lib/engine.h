@@ -24,7 +24,8 @@ struct CheckOptions {
 };
 
 struct Summary {
-  size_t files = 0;
+  size_t files = 0;        // Markdown articles
+  size_t yaml_pages = 0;   // TOC.yml files checked for their links
   size_t segments = 0;
   size_t errors = 0, warnings = 0, infos = 0;
   size_t suppressed = 0;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <set>
@@ -46,6 +47,14 @@ std::string join_display(const std::string& arg, const std::string& rel) {
 }
 
 std::string errno_text(int e) { return std::strerror(e); }
+
+// Tables of contents are checked for their links, whatever the case of the name.
+bool is_toc_name(const std::string& name) {
+  if (name.size() != 7) return false;
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "toc.yml";
+}
 
 }  // namespace
 
@@ -130,7 +139,7 @@ Discovery discover_files(const std::vector<std::string>& paths, const std::strin
           if (!name.empty() && name[0] == '.' && name != "." && name != "..") it.disable_recursion_pending();
           // Never follow a symlinked folder (out of the tree, or a loop).
           else if (is_link) it.disable_recursion_pending();
-        } else if (e.path().extension() == ".md") {
+        } else if (e.path().extension() == ".md" || is_toc_name(name)) {
           if (is_link) {
             // A symlinked file is taken only when it stays inside the tree.
             fs::path target = fs::weakly_canonical(e.path(), sec);

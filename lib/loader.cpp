@@ -13,6 +13,7 @@
 
 #include "entities.h"
 #include "front_matter.h"
+#include "yaml_page.h"
 #include "slug.h"
 
 namespace tmlint {
@@ -1048,6 +1049,13 @@ class Loader {
   }
 };
 
+bool is_yaml_path(std::string_view p) {
+  auto ends = [&](std::string_view suffix) {
+    return p.size() >= suffix.size() && p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends(".yml") || ends(".yaml");
+}
+
 }  // namespace
 
 std::unique_ptr<Article> load_article(std::string path, std::string rel_path, std::string bytes,
@@ -1067,6 +1075,11 @@ std::unique_ptr<Article> load_article(std::string path, std::string rel_path, st
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
     a->issues.push_back(LoadIssue{LoadIssueKind::Parse, a->locate(0),
                                   "file is UTF-16 (byte order mark FF FE or FE FF); tmlint reads UTF-8 only", {}});
+    return a;
+  }
+  if (is_yaml_path(a->rel_path.empty() ? a->path : a->rel_path)) {
+    a->yaml_page = true;
+    load_yaml_page(*a, limits);
     return a;
   }
   Loader(*a, limits).run();

@@ -368,3 +368,19 @@ TEST_CASE("inline suppression directives") {
   CHECK(a->directives[2].line == 5);  // the line where the comment ends
   CHECK(a->directives[3].kind == Directive::DisableFile);
 }
+
+TEST_CASE("YAML pages (TOC.yml): hrefs become links at their location") {
+  auto a = load_article("TOC.yml", "docs/TOC.yml",
+                        "- name: 概要\n  href: index.md\n  items:\n  - name: \"引用\"\n    href: \"quoted.md#x\"\n"
+                        "    topicHref: topic.md\n");
+  CHECK(a->yaml_page);
+  CHECK(a->segments.empty());
+  REQUIRE(a->links.size() == 3);
+  CHECK(a->links[0].target == "index.md");
+  CHECK(a->links[0].location.line == 2);
+  CHECK(a->links[0].location.column == 9);
+  CHECK(a->links[1].target == "quoted.md#x");
+  CHECK(a->links[1].location.column == 12);
+  auto bad = load_article("TOC.yml", "TOC.yml", "- name: [unclosed\n  href: a.md\n");
+  CHECK(bad->issues.size() == 1);
+}

@@ -75,7 +75,8 @@ void write_text(std::ostream& out, const CheckResult& result, const TextStyle& s
   }
   if (!style.quiet) {
     const Summary& s = result.summary;
-    buf += fmt::format("tmlint: {}, {}: {}, {}, {}", plural(s.files, "file"), plural(s.segments, "segment"),
+    std::string pages = s.yaml_pages ? fmt::format(" (+ {})", plural(s.yaml_pages, "TOC page")) : std::string();
+    buf += fmt::format("tmlint: {}{}, {}: {}, {}, {}", plural(s.files, "file"), pages, plural(s.segments, "segment"),
                        plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.infos, "info"));
     if (s.suppressed) buf += fmt::format(" ({} suppressed)", s.suppressed);
     buf += "\n";
@@ -92,8 +93,9 @@ void write_json(std::ostream& out, const CheckResult& result) {
   buf.reserve(256 + result.diagnostics.size() * 200);
   buf += fmt::format(
       "{{\"tool\": \"tmlint\", \"version\": \"{}\",\n \"summary\": {{\"files\": {}, \"segments\": {}, \"errors\": {}, "
-      "\"warnings\": {}, \"infos\": {}, \"suppressed\": {}, \"unknown_staleness\": {}}},\n \"diagnostics\": [",
-      TMLINT_VERSION, s.files, s.segments, s.errors, s.warnings, s.infos, s.suppressed, s.unknown_staleness);
+      "\"warnings\": {}, \"infos\": {}, \"suppressed\": {}, \"unknown_staleness\": {}, \"yaml_pages\": {}}},\n \"diagnostics\": [",
+      TMLINT_VERSION, s.files, s.segments, s.errors, s.warnings, s.infos, s.suppressed, s.unknown_staleness,
+      s.yaml_pages);
   bool first = true;
   for (const Diagnostic& d : result.diagnostics) {
     if (d.suppressed) continue;
