@@ -43,27 +43,7 @@ Run run_tmlint(const std::string& args, bool with_stderr = false, const std::str
   return r;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("tmlint-cli-" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-};
 
-std::string pair(const std::string& id, const std::string& target, const std::string& source) {
-  return "<span data-ttu-id=\"" + id + "\">" + target + "</span><span class=\"sxs-lookup\"><span data-stu-id=\"" + id +
-         "\">" + source + "</span></span>";
-}
 
 // The value of "key": N in the JSON summary.
 long summary_field(const std::string& json, const std::string& key) {
@@ -81,6 +61,8 @@ size_t count_rule(const std::string& json, const std::string& rule) {
 }
 
 }  // namespace
+
+using tmlint::test::TempDir;
 
 TEST_CASE("version, rules, usage errors") {
   Run v = run_tmlint("--version");
@@ -100,9 +82,9 @@ TEST_CASE("version, rules, usage errors") {
 
 TEST_CASE("exit codes: clean 0, findings 1, I/O error 2 with the rest still checked") {
   TempDir dir;
-  dir.write("clean/a.md", pair("abcde-101", "訳", "Translated") + "\n");
-  dir.write("bad/a.md", pair("abcde-101", "", "Empty target") + "\n");
-  dir.write("bad/b.md", pair("bcdef-101", "訳", "Text") + "\n");
+  dir.write("clean/a.md", tmlint::test::sxs_pair("abcde-101", "訳", "Translated") + "\n");
+  dir.write("bad/a.md", tmlint::test::sxs_pair("abcde-101", "", "Empty target") + "\n");
+  dir.write("bad/b.md", tmlint::test::sxs_pair("bcdef-101", "訳", "Text") + "\n");
   CHECK(run_tmlint(quote((dir.path / "clean").string())).status == 2);  // no subcommand
   CHECK(run_tmlint("check " + quote((dir.path / "clean").string())).status == 0);
   Run bad = run_tmlint("check " + quote((dir.path / "bad").string()));
@@ -110,7 +92,7 @@ TEST_CASE("exit codes: clean 0, findings 1, I/O error 2 with the rest still chec
   CHECK(bad.out.find("a.md:1:1: error: segment abcde-101 has an empty target [missing-target]") != std::string::npos);
   CHECK(bad.out.find("tmlint: 2 files, 2 segments: 1 error, 0 warnings, 0 infos") != std::string::npos);
   // --fail-on: a warning fails only when asked.
-  dir.write("warn/a.md", pair("abcde-105", "a", "a") + "\n" + pair("abcde-104", "b", "b") + "\n");
+  dir.write("warn/a.md", tmlint::test::sxs_pair("abcde-105", "a", "a") + "\n" + tmlint::test::sxs_pair("abcde-104", "b", "b") + "\n");
   CHECK(run_tmlint("check " + quote((dir.path / "warn").string())).status == 0);
   CHECK(run_tmlint("check --fail-on warning " + quote((dir.path / "warn").string())).status == 1);
   // A missing path is an I/O error; the other path is still reported.
@@ -122,7 +104,7 @@ TEST_CASE("exit codes: clean 0, findings 1, I/O error 2 with the rest still chec
 
 TEST_CASE("JSON to --output, paths as reached from the argument, NO_COLOR") {
   TempDir dir;
-  dir.write("docs/a.md", pair("abcde-101", "", "Empty") + "\n");
+  dir.write("docs/a.md", tmlint::test::sxs_pair("abcde-101", "", "Empty") + "\n");
   fs::path out = dir.path / "report.json";
   Run r = run_tmlint("check --format json --output " + quote(out.string()) + " " + quote((dir.path / "docs").string()));
   CHECK(r.status == 1);
@@ -143,8 +125,8 @@ TEST_CASE("JSON to --output, paths as reached from the argument, NO_COLOR") {
 
 TEST_CASE("configuration file and inline suppression") {
   TempDir dir;
-  dir.write("a.md", "<!-- tmlint-disable-next-line missing-target -->\n" + pair("abcde-101", "", "One") + "\n" +
-                        pair("abcde-102", "", "Two") + "\n");
+  dir.write("a.md", "<!-- tmlint-disable-next-line missing-target -->\n" + tmlint::test::sxs_pair("abcde-101", "", "One") + "\n" +
+                        tmlint::test::sxs_pair("abcde-102", "", "Two") + "\n");
   Run r = run_tmlint("check --format json " + quote((dir.path / "a.md").string()));
   CHECK(count_rule(r.out, "missing-target") == 1);
   CHECK(summary_field(r.out, "suppressed") == 1);

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "reporters.h"
+#include "test_support.h"
 #include "tree_index.h"
 
 using namespace tmlint;
@@ -16,27 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("tmlint-engine-" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-};
 
-std::string pair(const std::string& id, const std::string& target, const std::string& source) {
-  return "<span data-ttu-id=\"" + id + "\">" + target + "</span><span class=\"sxs-lookup\"><span data-stu-id=\"" + id +
-         "\">" + source + "</span></span>";
-}
 
 CheckResult check(const std::vector<std::string>& paths, unsigned jobs = 1) {
   CheckOptions o;
@@ -47,13 +28,15 @@ CheckResult check(const std::vector<std::string>& paths, unsigned jobs = 1) {
 
 }  // namespace
 
+using tmlint::test::TempDir;
+
 TEST_CASE("engine: discovery skips hidden folders and symlinks out of the tree, takes named files") {
   TempDir dir;
-  dir.write("batch/a.md", pair("abcde-101", "", "x") + "\n");
-  dir.write("batch/.git/b.md", pair("bcdef-101", "", "x") + "\n");
+  dir.write("batch/a.md", tmlint::test::sxs_pair("abcde-101", "", "x") + "\n");
+  dir.write("batch/.git/b.md", tmlint::test::sxs_pair("bcdef-101", "", "x") + "\n");
   dir.write("batch/sub/c.md", "# no segments\n");
-  dir.write("batch/notes.txt", pair("cdef0-101", "", "x"));
-  dir.write("outside/d.md", pair("def01-101", "", "x") + "\n");
+  dir.write("batch/notes.txt", tmlint::test::sxs_pair("cdef0-101", "", "x"));
+  dir.write("outside/d.md", tmlint::test::sxs_pair("def01-101", "", "x") + "\n");
   fs::create_directory_symlink(dir.path / "outside", dir.path / "batch/link-out");
   fs::create_symlink(dir.path / "outside/d.md", dir.path / "batch/d-link.md");
   fs::create_directory_symlink(dir.path / "batch", dir.path / "batch/sub/loop");
@@ -74,7 +57,7 @@ TEST_CASE("engine: discovery skips hidden folders and symlinks out of the tree, 
 
 TEST_CASE("engine: relative arguments give relative paths; '.' gives bare paths") {
   TempDir dir;
-  dir.write("docs/x/a.md", pair("abcde-101", "", "x") + "\n");
+  dir.write("docs/x/a.md", tmlint::test::sxs_pair("abcde-101", "", "x") + "\n");
   fs::path old = fs::current_path();
   fs::current_path(dir.path);
   CheckResult r1 = check({"docs"});
@@ -94,7 +77,7 @@ TEST_CASE("engine: an unreadable file is an I/O error and the rest is still chec
     WARN("running as root: permissions cannot make a file unreadable; checking a missing path instead");
   }
   TempDir dir;
-  dir.write("a.md", pair("abcde-101", "", "x") + "\n");
+  dir.write("a.md", tmlint::test::sxs_pair("abcde-101", "", "x") + "\n");
   dir.write("b.md", "x");
   fs::permissions(dir.path / "b.md", fs::perms::none);
   CheckResult r = check({dir.path.string(), (dir.path / "missing.md").string()});
@@ -108,7 +91,7 @@ TEST_CASE("engine: identical results with 1 and 4 jobs") {
   for (int i = 0; i < 40; ++i) {
     std::string id = std::to_string(10000 + i).substr(0, 5);
     dir.write("f" + std::to_string(i) + ".md",
-              pair(id + "-101", i % 3 ? "訳" : "", "Source") + "\n" + pair(id + "-101", "x", "y") + "\n");
+              tmlint::test::sxs_pair(id + "-101", i % 3 ? "訳" : "", "Source") + "\n" + tmlint::test::sxs_pair(id + "-101", "x", "y") + "\n");
   }
   CheckResult a = check({dir.path.string()}, 1);
   CheckResult b = check({dir.path.string()}, 4);
@@ -121,9 +104,9 @@ TEST_CASE("engine: identical results with 1 and 4 jobs") {
 
 TEST_CASE("engine: inline suppression flags findings instead of dropping them") {
   TempDir dir;
-  dir.write("a.md", "<!-- tmlint-disable missing-target -->\n" + pair("abcde-101", "", "One") +
-                        "\n<!-- tmlint-enable missing-target -->\n" + pair("abcde-102", "", "Two") +
-                        "\n<!-- tmlint-disable-line structure --> " + pair("abcde-102", "z", "Dup") + "\n");
+  dir.write("a.md", "<!-- tmlint-disable missing-target -->\n" + tmlint::test::sxs_pair("abcde-101", "", "One") +
+                        "\n<!-- tmlint-enable missing-target -->\n" + tmlint::test::sxs_pair("abcde-102", "", "Two") +
+                        "\n<!-- tmlint-disable-line structure --> " + tmlint::test::sxs_pair("abcde-102", "z", "Dup") + "\n");
   CheckResult r = check({dir.path.string()});
   size_t suppressed = 0, shown = 0;
   for (const auto& d : r.diagnostics) (d.suppressed ? suppressed : shown)++;
@@ -135,9 +118,9 @@ TEST_CASE("engine: inline suppression flags findings instead of dropping them") 
 
 TEST_CASE("engine: per-path overrides and excludes from the configuration") {
   TempDir dir;
-  dir.write("Archive/a.md", pair("abcde-101", "", "x") + "\n");
-  dir.write("docs/b.md", pair("bcdef-101", "", "x") + "\n");
-  dir.write("docs/includes/c.md", pair("cdef0-101", "", "x") + "\n");
+  dir.write("Archive/a.md", tmlint::test::sxs_pair("abcde-101", "", "x") + "\n");
+  dir.write("docs/b.md", tmlint::test::sxs_pair("bcdef-101", "", "x") + "\n");
+  dir.write("docs/includes/c.md", tmlint::test::sxs_pair("cdef0-101", "", "x") + "\n");
   CheckOptions o;
   o.paths = {dir.path.string()};
   o.jobs = 2;

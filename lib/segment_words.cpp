@@ -121,6 +121,22 @@ std::string visible_text(std::string_view s) {
   return out;
 }
 
+std::string excerpt(std::string_view text, size_t max) {
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.size() <= max) return out;
+  size_t cut = max > 3 ? max - 3 : 0;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  out.resize(cut);
+  out.append("...");
+  return out;
+}
+
 std::string match_form(std::string_view md) {
   std::string out;
   out.reserve(md.size());

@@ -28,6 +28,10 @@ std::vector<Word> english_words(std::string_view text);
 // and respaces '**' (FORMAT.md §9); none of that survives this form.
 std::string match_form(std::string_view markdown);
 
+// A text for a message: whitespace runs collapsed to one space, at most
+// `max` bytes, cut on a code point boundary with "..." appended.
+std::string excerpt(std::string_view text, size_t max = 80);
+
 bool is_english_stop_word(std::string_view lower_word);
 
 // True when the text has a letter in one of the scripts used to write

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 namespace tmlint::test {
@@ -27,6 +28,27 @@ std::string read_file(const std::filesystem::path& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+std::string sxs_pair(const std::string& id, const std::string& target, const std::string& source) {
+  return "<span data-ttu-id=\"" + id + "\">" + target + "</span><span class=\"sxs-lookup\"><span data-stu-id=\"" + id +
+         "\">" + source + "</span></span>";
+}
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path = std::filesystem::temp_directory_path() / ("tmlint-test-" + std::to_string(rd()) + std::to_string(rd()));
+  std::filesystem::create_directories(path);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+}
+
+void TempDir::write(const std::string& rel, const std::string& text) const {
+  std::filesystem::create_directories((path / rel).parent_path());
+  std::ofstream(path / rel, std::ios::binary) << text;
 }
 
 }  // namespace tmlint::test

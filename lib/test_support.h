@@ -15,4 +15,18 @@ std::filesystem::path testdata();
 std::optional<std::filesystem::path> shared(const std::string& relative);
 std::string read_file(const std::filesystem::path& path);
 
+// A sxs pair: <span data-ttu-id="ID">TARGET</span><span class="sxs-lookup">...SOURCE...
+std::string sxs_pair(const std::string& id, const std::string& target, const std::string& source);
+
+// A temporary folder removed with its contents at the end of the scope.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  // Writes `text` to path/rel, creating folders.
+  void write(const std::string& rel, const std::string& text) const;
+};
+
 }  // namespace tmlint::test

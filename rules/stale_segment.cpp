@@ -13,21 +13,6 @@
 namespace tmlint {
 namespace {
 
-std::string shorten(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    out.push_back(c);
-  }
-  if (out.size() <= 80) return out;
-  size_t cut = 77;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-  out.resize(cut);
-  out.append("...");
-  return out;
-}
-
 void check(const ArticleContext& ctx) {
   if (!ctx.facts.source) return;
   const Article& a = ctx.article;
@@ -44,7 +29,7 @@ void check(const ArticleContext& ctx) {
     if (form.size() < 3 || current.find(form) != std::string::npos) continue;
     ctx.report(s.location,
                fmt::format("segment {} is out of date: its source \"{}\" is no longer in the source file", s.id,
-                           shorten(s.source.decoded())),
+                           excerpt(s.source.decoded())),
                s.id);
   }
 }

@@ -80,7 +80,7 @@ void check(const ArticleContext& ctx) {
     std::string visible = visible_text(rest);
     if (!judge_prose(visible, min_words).prose) continue;
     ctx.report(a.locate(begin + static_cast<uint32_t>(content.size() - trim_left(content).size())),
-               fmt::format("text outside any segment: \"{}\" was never sent for translation", shorten(visible)));
+               fmt::format("text outside any segment: \"{}\" was never sent for translation", excerpt(visible)));
   }
 }
 

@@ -29,14 +29,14 @@ void check(const ArticleContext& ctx) {
       case Verdict::SameAsSource:
         ctx.report(s.location,
                    fmt::format("segment {} is not translated: the target is the source text \"{}\"", s.id,
-                               shorten(collapse_spaces(s.source.decoded()))),
+                               excerpt(s.source.decoded())),
                    s.id);
         break;
       case Verdict::NoLocaleScript:
         ctx.report(s.location,
                    fmt::format("segment {} is not translated: the target has no {} text while the source is a "
                                "sentence: \"{}\"",
-                               s.id, judge.locale(), shorten(target)),
+                               s.id, judge.locale(), excerpt(target)),
                    s.id);
         break;
     }

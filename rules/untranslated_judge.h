@@ -66,27 +66,6 @@ inline ProseVerdict judge_prose(std::string_view visible, long min_words) {
   return v;
 }
 
-// At most 80 bytes, cut on a code point boundary.
-inline std::string shorten(std::string_view s) {
-  if (s.size() <= 80) return std::string(s);
-  size_t cut = 77;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  std::string out(s.substr(0, cut));
-  out.append("...");
-  return out;
-}
-
-inline std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(space ? ' ' : c);
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 // Equal once case, punctuation and spacing are ignored (near-identity for
 // Latin-script targets: "Sign in." vs "Sign in").
 inline bool near_identical(std::string_view a, std::string_view b) {
