@@ -84,7 +84,14 @@ int main(int argc, char** argv) {
   check->add_option("paths", paths, "Files or directories (default: .)");
   check->add_option("--source", source, "Source-language tree: the source of X is DIR/X")->check(CLI::ExistingDirectory);
   check->add_option("--root", root, "Batch root (default: the directory argument)");
-  check->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--format", format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}));
+  std::vector<std::string> reports;
+  bool statistics = false;
+  check->add_option("--report", reports, "Also write FORMAT:FILE (json, junit, sarif, github, text); repeatable")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  check->add_flag("--statistics", statistics, "Print the number of findings per rule instead of the findings");
   check->add_option("-o,--output", output, "Write the report to FILE (atomically)");
   check->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)");
   check->add_option("--fail-on", fail_on, "Lowest severity that fails the run")
@@ -144,18 +151,42 @@ int main(int argc, char** argv) {
 
   CheckResult result = run_check(options);
 
-  std::ostringstream report;
-  if (format == "json") {
-    write_json(report, result);
-  } else {
-    const char* no_color_env = std::getenv("NO_COLOR");
-    bool tty = output.empty() && ::isatty(STDOUT_FILENO);
-    TextStyle style{tty && !no_color && !(no_color_env && *no_color_env), quiet};
-    write_text(report, result, style);
-  }
+  auto render = [&](const std::string& fmt_name, bool to_terminal) {
+    std::ostringstream report;
+    if (fmt_name == "json") write_json(report, result);
+    else if (fmt_name == "junit") write_junit(report, result);
+    else if (fmt_name == "sarif") write_sarif(report, result);
+    else if (fmt_name == "github") write_github(report, result);
+    else {
+      const char* no_color_env = std::getenv("NO_COLOR");
+      TextStyle style{to_terminal && !no_color && !(no_color_env && *no_color_env), quiet};
+      write_text(report, result, style);
+    }
+    return report.str();
+  };
   try {
-    if (output.empty()) std::cout << report.str() << std::flush;
-    else write_file_atomically(output, report.str());
+    // Every --report first, so one run feeds several CI consumers.
+    for (const std::string& r : reports) {
+      size_t colon = r.find(':');
+      std::string fmt_name = r.substr(0, colon), path = colon == std::string::npos ? "" : r.substr(colon + 1);
+      if (path.empty() || !(fmt_name == "json" || fmt_name == "junit" || fmt_name == "sarif" ||
+                            fmt_name == "github" || fmt_name == "text")) {
+        std::cerr << fmt::format("tmlint: error: --report {}: expected FORMAT:FILE with FORMAT one of json, junit, "
+                                 "sarif, github, text\n", r);
+        return kUsage;
+      }
+      write_file_atomically(path, render(fmt_name, false));
+    }
+    std::string main_report;
+    if (statistics) {
+      std::ostringstream st;
+      write_statistics(st, result);
+      main_report = st.str();
+    } else {
+      main_report = render(format, output.empty() && ::isatty(STDOUT_FILENO));
+    }
+    if (output.empty()) std::cout << main_report << std::flush;
+    else write_file_atomically(output, main_report);
   } catch (const std::exception& e) {
     std::cerr << "tmlint: error: " << e.what() << "\n";
     return kUsage;

@@ -21,6 +21,11 @@ struct Diagnostic {
   std::string segment;     // ttu-id, or empty
   std::string message;
   bool suppressed = false; // by an inline tmlint-disable comment
+  // Filled by the engine for reporters that show more: the path relative to
+  // the batch root (SARIF artifact URIs), and the segment's texts.
+  std::string rel_path;
+  std::string source_text;
+  std::string target_text;
 
   // The order every output uses: path, line, column, rule, then message.
   friend bool operator<(const Diagnostic& a, const Diagnostic& b);

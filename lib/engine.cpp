@@ -60,6 +60,18 @@ struct RootFacts {
   RunFacts facts;
 };
 
+Diagnostic make_diagnostic(const Article& a, Location where, std::string_view rule, Severity severity,
+                           std::string_view segment, std::string message) {
+  Diagnostic d;
+  d.path = a.path;
+  d.location = where;
+  d.rule = rule;
+  d.severity = severity;
+  d.segment = std::string(segment);
+  d.message = std::move(message);
+  return d;
+}
+
 Redirects load_redirects(const std::string& root) {
   std::string bytes, error;
   if (!read_whole_file(root + "/.openpublishing.redirection.json", bytes, error)) return {};
@@ -126,8 +138,8 @@ CheckResult run_check(const CheckOptions& options) {
       const EffectiveRule& eff = effective[i][k];
       if (!rule.check_article || !eff.enabled) continue;
       ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
-        per_file[i].push_back(Diagnostic{art.path, where, rules[k].info.id, effective[i][k].severity,
-                                         std::string(segment), std::move(message), false});
+        per_file[i].push_back(make_diagnostic(art, where, rules[k].info.id, effective[i][k].severity, segment,
+                                               std::move(message)));
       };
       rule.check_article(ArticleContext{a, eff.options, facts, sink});
     }
@@ -168,8 +180,8 @@ CheckResult run_check(const CheckOptions& options) {
       ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
         size_t i = index_of.at(&art);
         if (!effective[i][k].enabled) return;
-        per_file[i].push_back(Diagnostic{art.path, where, rules[k].info.id, effective[i][k].severity,
-                                         std::string(segment), std::move(message), false});
+        per_file[i].push_back(make_diagnostic(art, where, rules[k].info.id, effective[i][k].severity, segment,
+                                               std::move(message)));
       };
       BatchContext ctx{loaded, facts,
                        [&, k](const Article& a) -> const RuleOptions& { return effective[index_of.at(&a)][k].options; },
@@ -179,13 +191,28 @@ CheckResult run_check(const CheckOptions& options) {
   }
 
   // Inline suppressions, summary, order.
+  if (!files.empty())
+    result.root = std::filesystem::absolute(files.front().root).lexically_normal().generic_string();
   for (size_t i = 0; i < n; ++i) {
     if (!articles[i]) continue;
     const Article& a = *articles[i];
+    CheckedFile checked{a.path, a.rel_path, {}};
+    for (size_t k = 0; k < rules.size(); ++k)
+      if (effective[i][k].enabled) checked.rules.push_back(rules[k].info.id);
+    result.files.push_back(std::move(checked));
     ++(a.yaml_page ? result.summary.yaml_pages : result.summary.files);
     result.summary.segments += a.segments.size();
     if (!options.source_dir.empty() && !a.yaml_page && !a.front("ms.openlocfilehash")) ++result.summary.unknown_staleness;
     for (Diagnostic& d : per_file[i]) {
+      d.rel_path = a.rel_path;
+      if (!d.segment.empty()) {
+        for (const Segment& s : a.segments)
+          if (s.id == d.segment) {
+            d.source_text = std::string(s.source.raw);
+            d.target_text = std::string(s.target.raw);
+            break;
+          }
+      }
       const Rule* r = find_rule(d.rule);
       d.suppressed = is_suppressed(a, d.location.line, d.rule, r ? r->info.category : std::string_view());
       if (d.suppressed) ++result.summary.suppressed;

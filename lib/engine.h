@@ -34,8 +34,18 @@ struct Summary {
   size_t unknown_staleness = 0;
 };
 
+// What was checked in one file: reporters that count passing checks (JUnit)
+// need the rules that ran, not only the findings.
+struct CheckedFile {
+  std::string path;                     // as reached from the command line
+  std::string rel_path;
+  std::vector<std::string_view> rules;  // enabled rule ids, sorted
+};
+
 struct CheckResult {
   std::vector<Diagnostic> diagnostics;  // sorted; suppressed ones included, flagged
+  std::vector<CheckedFile> files;       // sorted by path
+  std::string root;                     // the (first) batch root, absolute
   Summary summary;
   std::vector<std::string> io_errors;   // paths that could not be read or walked (exit 2)
 };

@@ -15,6 +15,23 @@ struct TextStyle {
 void write_text(std::ostream& out, const CheckResult& result, const TextStyle& style);
 void write_json(std::ostream& out, const CheckResult& result);
 
+// JUnit XML as Jenkins, GitLab and GitHub test reporters read it: one
+// <testsuite> per checked file, one <testcase> per (file, rule) that ran on
+// it, a <failure> per finding. Valid against Jenkins' junit-10.xsd.
+void write_junit(std::ostream& out, const CheckResult& result);
+
+// SARIF 2.1.0: rules with help URIs, code-point columns, URIs relative to
+// the batch root (uriBaseId ROOT), stable partialFingerprints, suppressed
+// findings carried with `suppressions`.
+void write_sarif(std::ostream& out, const CheckResult& result);
+
+// GitHub Actions workflow commands (::error file=...,line=...::message),
+// with a final notice when GitHub would not show them all.
+void write_github(std::ostream& out, const CheckResult& result);
+
+// Count of findings per rule, most frequent first (like ruff --statistics).
+void write_statistics(std::ostream& out, const CheckResult& result);
+
 // Writes `content` to `path` atomically (temporary file in the same folder,
 // then rename). Throws std::runtime_error on failure.
 void write_file_atomically(const std::string& path, const std::string& content);
