@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "baseline.h"
 #include "config.h"
 #include "engine.h"
 #include "file_walker.h"
@@ -91,6 +92,11 @@ int main(int argc, char** argv) {
   check->add_option("--report", reports, "Also write FORMAT:FILE (json, junit, sarif, github, text); repeatable")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  std::string write_baseline, baseline_path;
+  bool prune_baseline = false;
+  check->add_option("--write-baseline", write_baseline, "Record the current findings in FILE");
+  check->add_option("--baseline", baseline_path, "Report only findings that FILE does not record");
+  check->add_flag("--prune-baseline", prune_baseline, "With --baseline: drop the entries that match nothing any more");
   check->add_flag("--statistics", statistics, "Print the number of findings per rule instead of the findings");
   check->add_option("-o,--output", output, "Write the report to FILE (atomically)");
   check->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)");
@@ -150,6 +156,46 @@ int main(int argc, char** argv) {
   if (!fail_on.empty()) parse_severity(fail_on, threshold);
 
   CheckResult result = run_check(options);
+
+  try {
+    if (!write_baseline.empty()) write_file_atomically(write_baseline, baseline_json(result));
+  } catch (const std::exception& e) {
+    std::cerr << "tmlint: error: " << e.what() << "\n";
+    return kUsage;
+  }
+  if (!baseline_path.empty()) {
+    std::string text, error;
+    if (!read_whole_file(baseline_path, text, error)) {
+      std::cerr << fmt::format("tmlint: error: {}: {}\n", baseline_path, error);
+      return kUsage;
+    }
+    auto baseline = parse_baseline(text, error);
+    if (!baseline) {
+      std::cerr << fmt::format("tmlint: error: {}: {}\n", baseline_path, error);
+      return kUsage;
+    }
+    BaselineOutcome outcome = apply_baseline(result, *baseline);
+    size_t stale = 0;
+    for (const auto& [fp, e] : outcome.stale.entries) stale += e.count;
+    if (stale) {
+      std::cerr << fmt::format("tmlint: {} baseline entr{} no longer match{} (fixed):\n", stale, stale == 1 ? "y" : "ies",
+                               stale == 1 ? "es" : "");
+      for (const auto& [fp, e] : outcome.stale.entries)
+        std::cerr << fmt::format("  {} [{}] {}\n", e.path, e.rule, e.message);
+      if (!prune_baseline) std::cerr << "tmlint: --prune-baseline removes them\n";
+    }
+    if (prune_baseline && stale) {
+      try {
+        write_file_atomically(baseline_path, baseline_json(outcome.used));
+      } catch (const std::exception& e) {
+        std::cerr << "tmlint: error: " << e.what() << "\n";
+        return kUsage;
+      }
+    }
+  } else if (prune_baseline) {
+    std::cerr << "tmlint: error: --prune-baseline needs --baseline FILE\n";
+    return kUsage;
+  }
 
   auto render = [&](const std::string& fmt_name, bool to_terminal) {
     std::ostringstream report;

@@ -20,7 +20,8 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   std::string segment;     // ttu-id, or empty
   std::string message;
-  bool suppressed = false; // by an inline tmlint-disable comment
+  bool suppressed = false; // by an inline tmlint-disable comment, or by the baseline
+  bool baselined = false;  // known to --baseline (also `suppressed`)
   // Filled by the engine for reporters that show more: the path relative to
   // the batch root (SARIF artifact URIs), and the segment's texts.
   std::string rel_path;

@@ -29,6 +29,7 @@ struct Summary {
   size_t segments = 0;
   size_t errors = 0, warnings = 0, infos = 0;
   size_t suppressed = 0;
+  size_t baselined = 0;    // hidden by --baseline
   // With --source: articles without ms.openlocfilehash (include files,
   // READMEs), whose staleness cannot be known. 0 without --source.
   size_t unknown_staleness = 0;

@@ -40,7 +40,9 @@ void write_text(std::ostream& out, const CheckResult& result, const TextStyle& s
     std::string pages = s.yaml_pages ? fmt::format(" (+ {})", plural(s.yaml_pages, "TOC page")) : std::string();
     buf += fmt::format("tmlint: {}{}, {}: {}, {}, {}", plural(s.files, "file"), pages, plural(s.segments, "segment"),
                        plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.infos, "info"));
-    if (s.suppressed) buf += fmt::format(" ({} suppressed)", s.suppressed);
+    if (s.suppressed && s.baselined) buf += fmt::format(" ({} suppressed, {} in the baseline)", s.suppressed, s.baselined);
+    else if (s.suppressed) buf += fmt::format(" ({} suppressed)", s.suppressed);
+    else if (s.baselined) buf += fmt::format(" ({} in the baseline)", s.baselined);
     buf += "\n";
     if (s.unknown_staleness)
       buf += fmt::format("tmlint: {} without ms.openlocfilehash (include files, READMEs): staleness unknown\n",
@@ -55,9 +57,10 @@ void write_json(std::ostream& out, const CheckResult& result) {
   buf.reserve(256 + result.diagnostics.size() * 200);
   buf += fmt::format(
       "{{\"tool\": \"tmlint\", \"version\": \"{}\",\n \"summary\": {{\"files\": {}, \"segments\": {}, \"errors\": {}, "
-      "\"warnings\": {}, \"infos\": {}, \"suppressed\": {}, \"unknown_staleness\": {}, \"yaml_pages\": {}}},\n \"diagnostics\": [",
-      TMLINT_VERSION, s.files, s.segments, s.errors, s.warnings, s.infos, s.suppressed, s.unknown_staleness,
-      s.yaml_pages);
+      "\"warnings\": {}, \"infos\": {}, \"suppressed\": {}, \"baselined\": {}, \"unknown_staleness\": {}, \"yaml_pages\": {}}},\n "
+      "\"diagnostics\": [",
+      TMLINT_VERSION, s.files, s.segments, s.errors, s.warnings, s.infos, s.suppressed, s.baselined,
+      s.unknown_staleness, s.yaml_pages);
   bool first = true;
   for (const Diagnostic& d : result.diagnostics) {
     if (d.suppressed) continue;

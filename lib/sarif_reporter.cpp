@@ -78,7 +78,9 @@ void write_sarif(std::ostream& out, const CheckResult& result) {
         quoted(d.rule), index[d.rule], sarif_level(d.severity), quoted(d.message), quoted(uri_path(rel)),
         d.location.line, d.location.column, fingerprint);
     if (!d.segment.empty()) buf += fmt::format(", \"properties\": {{\"segment\": {}}}", quoted(d.segment));
-    if (d.suppressed) buf += ", \"suppressions\": [{\"kind\": \"inSource\"}]";
+    if (d.suppressed)
+      buf += d.baselined ? ", \"suppressions\": [{\"kind\": \"external\", \"justification\": \"in the tmlint baseline\"}]"
+                         : ", \"suppressions\": [{\"kind\": \"inSource\"}]";
     buf += "}";
   }
   buf += first ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n";
