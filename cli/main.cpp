@@ -112,6 +112,10 @@ int main(int argc, char** argv) {
   check->add_option("--locale", locale, "Target locale when ms.contentlocale is absent");
   check->add_flag("-q,--quiet", quiet, "No summary line");
   check->add_flag("--no-color", no_color, "Never colour the text output");
+  bool context = false;
+  check->add_flag("--context", context,
+                  "Also load the rest of the batch root so batch rules compare the named files with it "
+                  "(for pre-commit: findings are still reported for the named files only)");
 
   auto* rules = app.add_subcommand("rules", "List every rule");
   std::string rules_format = "text";
@@ -132,6 +136,7 @@ int main(int argc, char** argv) {
   options.source_dir = source;
   options.jobs = jobs;
   options.locale = locale;
+  options.context = context;
   options.select = split_ids(select_raw);
   options.ignore = split_ids(ignore_raw);
   if (!check_ids(options.select, "--select") || !check_ids(options.ignore, "--ignore")) return kUsage;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -72,6 +73,26 @@ Diagnostic make_diagnostic(const Article& a, Location where, std::string_view ru
   return d;
 }
 
+// --context: the rest of each batch root, marked context-only.
+void add_context_files(std::vector<BatchFile>& files, const RuleResolver& resolver) {
+  std::set<std::string> roots, named;
+  for (const BatchFile& f : files) {
+    roots.insert(f.root);
+    std::error_code ec;
+    named.insert(std::filesystem::weakly_canonical(f.disk_path, ec).string());
+  }
+  for (const std::string& root : roots) {
+    Discovery more = discover_files({root}, root);
+    for (BatchFile& f : more.files) {
+      std::error_code ec;
+      if (named.count(std::filesystem::weakly_canonical(f.disk_path, ec).string()) || resolver.excluded(f.rel_path))
+        continue;
+      f.context_only = true;
+      files.push_back(std::move(f));
+    }
+  }
+}
+
 Redirects load_redirects(const std::string& root) {
   std::string bytes, error;
   if (!read_whole_file(root + "/.openpublishing.redirection.json", bytes, error)) return {};
@@ -90,6 +111,7 @@ CheckResult run_check(const CheckOptions& options) {
   std::vector<BatchFile> files;
   for (auto& f : found.files)
     if (!resolver.excluded(f.rel_path)) files.push_back(std::move(f));
+  if (options.context) add_context_files(files, resolver);
 
   // Facts per batch root (usually one).
   std::map<std::string, std::unique_ptr<RootFacts>> roots;
@@ -133,6 +155,7 @@ CheckResult run_check(const CheckOptions& options) {
     const RunFacts& facts = roots.at(f.root)->facts;
     effective[i].reserve(rules.size());
     for (const Rule& r : rules) effective[i].push_back(resolver.resolve(r, f.rel_path));
+    if (f.context_only) return;
     for (size_t k = 0; k < rules.size(); ++k) {
       const Rule& rule = rules[k];
       const EffectiveRule& eff = effective[i][k];
@@ -179,7 +202,7 @@ CheckResult run_check(const CheckOptions& options) {
       if (!any) continue;
       ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
         size_t i = index_of.at(&art);
-        if (!effective[i][k].enabled) return;
+        if (!effective[i][k].enabled || files[i].context_only) return;
         per_file[i].push_back(make_diagnostic(art, where, rules[k].info.id, effective[i][k].severity, segment,
                                                std::move(message)));
       };
@@ -194,7 +217,7 @@ CheckResult run_check(const CheckOptions& options) {
   if (!files.empty())
     result.root = std::filesystem::absolute(files.front().root).lexically_normal().generic_string();
   for (size_t i = 0; i < n; ++i) {
-    if (!articles[i]) continue;
+    if (!articles[i] || files[i].context_only) continue;
     const Article& a = *articles[i];
     CheckedFile checked{a.path, a.rel_path, {}};
     for (size_t k = 0; k < rules.size(); ++k)

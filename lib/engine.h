@@ -21,6 +21,11 @@ struct CheckOptions {
   std::string locale;                  // --locale
   std::vector<std::string> select, ignore;
   Config config;
+  // Also load the other articles under the batch root of the files named,
+  // so batch rules (duplicate-locfileid, broken-anchor...) compare the named
+  // files with the whole batch. Findings are still reported for the named
+  // files only.
+  bool context = false;
 };
 
 struct Summary {

@@ -143,3 +143,23 @@ TEST_CASE("tree index: existence, case-insensitive lookups, siblings") {
   CHECK(t.names_in("docs").size() == 2);
   CHECK(t.names_in("").size() == 1);
 }
+
+TEST_CASE("engine: --context lets batch rules see the rest of the batch, reporting only the named files") {
+  TempDir dir;
+  dir.write(".tmlint.yaml", "");
+  dir.write("a.md", "---\nms.locfileid: \"100\"\n---\n" + tmlint::test::sxs_pair("abcde-101", "訳", "x") + "\n");
+  dir.write("b.md", "---\nms.locfileid: \"100\"\n---\n" + tmlint::test::sxs_pair("bcdef-101", "", "x") + "\n");
+  CheckOptions o;
+  o.paths = {(dir.path / "a.md").string()};
+  o.select = {"duplicate-locfileid", "missing-target"};
+  CheckResult alone = run_check(o);
+  CHECK(alone.diagnostics.empty());
+  o.context = true;
+  CheckResult with = run_check(o);
+  REQUIRE(with.diagnostics.size() == 1);  // b.md's empty target and its own duplicate are not reported
+  CHECK(with.diagnostics[0].rule == "duplicate-locfileid");
+  CHECK(with.diagnostics[0].path == (dir.path / "a.md").string());
+  CHECK(with.diagnostics[0].message.find("b.md") != std::string::npos);
+  CHECK(with.summary.files == 1);
+  CHECK(with.files.size() == 1);
+}

@@ -11,6 +11,9 @@ struct BatchFile {
   std::string rel_path;      // relative to `root`, '/'-separated
   std::string root;          // the batch root this file belongs to
   std::string disk_path;     // what to open
+  // Loaded only so batch rules see the whole batch (--context); never
+  // reported on, never counted.
+  bool context_only = false;
 };
 
 struct Discovery {
