@@ -57,4 +57,18 @@ TEST_CASE("pre-commit: a broken article is refused, a clean one committed") {
   int accepted = sh(env + "git add articles/broken.md && git commit -m fixed > '" + out + "' 2>&1");
   INFO(read_file(out));
   CHECK(accepted == 0);
+
+  // Batch rules see the committed articles too: a staged copy of a locfileid is refused.
+  const std::string front =
+      "---\nms.openlocfilehash: b60b86bec70b5c33d65532599fa0421604d9ba12\n"
+      "ms.sourcegitcommit: e8e8362d2777d25efac3e1076af5939765ed13d0\nms.translationtype: MT\n"
+      "ms.contentlocale: ja-JP\nms.lasthandoff: 03/20/2021\nms.locfileid: \"104712887\"\n---\n";
+  dir.write("docs-repo/articles/first.md", front + sxs_pair("bcdef-101", "訳", "Text") + "\n");
+  REQUIRE(sh(env + "git add articles/first.md && git commit -q -m first > /dev/null 2>&1") == 0);
+  dir.write("docs-repo/articles/second.md", front + sxs_pair("cdef0-101", "訳", "Text") + "\n");
+  int duplicate = sh(env + "git add articles/second.md && git commit -m second > '" + out + "' 2>&1");
+  std::string dup_log = read_file(out);
+  INFO(dup_log);
+  CHECK(duplicate != 0);
+  CHECK(dup_log.find("articles/second.md:7:15: error: ms.locfileid 104712887 is also used by") != std::string::npos);
 }
