@@ -42,3 +42,12 @@ for tree in partner-center-pr.ja-jp nuget.ja-jp; do
   fi
   rm -f "$list"
 done
+
+# The pre-commit shape: one article, alone and with --context (the whole tree
+# loaded for the batch rules).
+one="$corpus/partner-center-pr.ja-jp/partner-center/unable-to-sign-in.md"
+echo "== one file: $one"
+if command -v hyperfine > /dev/null; then
+  hyperfine -N -i --warmup 3 --runs "$runs" --style basic "$tmlint check $one" "$tmlint check --context $one" 2>&1 |
+    grep -E 'Time|Benchmark'
+fi

@@ -57,6 +57,9 @@ TEST_CASE("reports: JUnit and SARIF stay valid with control characters and inval
   CHECK(status == 1);
   validate_junit(xml);
   validate_sarif(sarif);
+  fs::path json = dir.path / "out.json";
+  sh(exe + " check --format json --output " + q(json.string()) + " " + q((dir.path / "docs").string()));
+  CHECK(sh("/usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' " + q(json.string())) == 0);
   std::string junit = read_file(xml);
   // One testsuite per file, one testcase per (file, rule); dots of the path
   // do not reach the classname (Jenkins splits it at the last dot).
@@ -110,17 +113,22 @@ TEST_CASE("reports: GitHub notice beyond ten annotations, statistics, a bad --re
   CHECK(sh(exe + " check --report xml:out " + q((dir.path / "a.md").string()) + " > /dev/null 2>&1") == 2);
 }
 
-TEST_CASE("reports: the Partner Center corpus as JUnit and SARIF validates") {
-  auto corpus = tmlint::test::shared("corpus/partner-center-pr.ja-jp");
+TEST_CASE("reports: both corpora as JUnit and SARIF validate") {
+  auto corpus = tmlint::test::shared("corpus");
   if (!corpus) return;
   TempDir dir;
-  fs::path xml = dir.path / "pc.xml", sarif = dir.path / "pc.sarif";
-  sh(q(TMLINT_EXE) + " check --report junit:" + q(xml.string()) + " --report sarif:" + q(sarif.string()) +
-     " --quiet " + q(corpus->string()) + " > /dev/null");
-  validate_junit(xml);
-  validate_sarif(sarif);
-  std::string junit = read_file(xml);
-  size_t suites = 0;
-  for (size_t at = junit.find("<testsuite "); at != std::string::npos; at = junit.find("<testsuite ", at + 1)) ++suites;
-  CHECK(suites == 352 + 4);  // every article and every TOC.yml
+  for (auto [tree, files] : {std::pair<const char*, size_t>{"partner-center-pr.ja-jp", 352 + 4},
+                             std::pair<const char*, size_t>{"nuget.ja-jp", 369 + 1}}) {
+    INFO(tree);
+    fs::path xml = dir.path / (std::string(tree) + ".xml"), sarif = dir.path / (std::string(tree) + ".sarif");
+    std::string source = std::string(tree) == "nuget.ja-jp" ? " --source " + q((*corpus / "nuget.en-us").string()) : "";
+    sh(q(TMLINT_EXE) + " check --report junit:" + q(xml.string()) + " --report sarif:" + q(sarif.string()) + source +
+       " --quiet " + q((*corpus / tree).string()) + " > /dev/null");
+    validate_junit(xml);
+    validate_sarif(sarif);
+    std::string junit = read_file(xml);
+    size_t suites = 0;
+    for (size_t at = junit.find("<testsuite "); at != std::string::npos; at = junit.find("<testsuite ", at + 1)) ++suites;
+    CHECK(suites == files);  // every article and every TOC.yml
+  }
 }
