@@ -140,31 +140,66 @@ CheckResult run_check(const CheckOptions& options) {
   const size_t n = files.size();
   std::vector<std::unique_ptr<Article>> articles(n);
   std::vector<std::vector<Diagnostic>> per_file(n);
-  std::vector<std::vector<EffectiveRule>> effective(n);
-  std::vector<std::string> read_errors(n);
+  std::vector<std::vector<std::string>> file_errors(n);
+
+  // The rules as configured for each file. A file's path only matters
+  // through the overrides it matches, so files matching the same overrides
+  // share one resolution (with no overrides: one for the whole batch).
+  std::vector<std::vector<EffectiveRule>> resolutions;
+  std::vector<const std::vector<EffectiveRule>*> effective(n);
+  {
+    std::map<std::vector<bool>, size_t> by_overrides;
+    std::vector<size_t> resolution_of(n);
+    for (size_t i = 0; i < n; ++i) {
+      std::vector<bool> matched;
+      matched.reserve(options.config.overrides.size());
+      for (const Override& o : options.config.overrides)
+        matched.push_back(std::any_of(o.files.begin(), o.files.end(),
+                                      [&](const std::string& g) { return glob_match(g, files[i].rel_path); }));
+      auto [at, added] = by_overrides.try_emplace(std::move(matched), resolutions.size());
+      if (added) {
+        std::vector<EffectiveRule> set;
+        set.reserve(rules.size());
+        for (const Rule& r : rules) set.push_back(resolver.resolve(r, files[i].rel_path));
+        resolutions.push_back(std::move(set));
+      }
+      resolution_of[i] = at->second;
+    }
+    for (size_t i = 0; i < n; ++i) effective[i] = &resolutions[resolution_of[i]];
+  }
 
   auto work = [&](size_t i) {
     const BatchFile& f = files[i];
     std::string bytes, error;
     if (!read_whole_file(f.disk_path, bytes, error)) {
-      read_errors[i] = f.display_path + ": " + error;
+      file_errors[i].push_back(f.display_path + ": " + error);
       return;
     }
-    articles[i] = load_article(f.display_path, f.rel_path, std::move(bytes));
+    // Neither the loader nor a rule should throw; if one does, the file is
+    // reported as not (fully) checked instead of the process ending.
+    try {
+      articles[i] = load_article(f.display_path, f.rel_path, std::move(bytes));
+    } catch (const std::exception& e) {
+      file_errors[i].push_back(f.display_path + ": internal error while loading: " + e.what());
+      return;
+    }
+    if (f.context_only) return;
     const Article& a = *articles[i];
     const RunFacts& facts = roots.at(f.root)->facts;
-    effective[i].reserve(rules.size());
-    for (const Rule& r : rules) effective[i].push_back(resolver.resolve(r, f.rel_path));
-    if (f.context_only) return;
+    const std::vector<EffectiveRule>& eff = *effective[i];
     for (size_t k = 0; k < rules.size(); ++k) {
       const Rule& rule = rules[k];
-      const EffectiveRule& eff = effective[i][k];
-      if (!rule.check_article || !eff.enabled) continue;
+      if (!rule.check_article || !eff[k].enabled) continue;
       ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
-        per_file[i].push_back(make_diagnostic(art, where, rules[k].info.id, effective[i][k].severity, segment,
-                                               std::move(message)));
+        per_file[i].push_back(
+            make_diagnostic(art, where, rules[k].info.id, eff[k].severity, segment, std::move(message)));
       };
-      rule.check_article(ArticleContext{a, eff.options, facts, sink});
+      try {
+        rule.check_article(ArticleContext{a, eff[k].options, facts, sink});
+      } catch (const std::exception& e) {
+        file_errors[i].push_back(f.display_path + ": internal error in rule " + std::string(rule.info.id) + ": " +
+                                 e.what());
+      }
     }
   };
 
@@ -181,8 +216,8 @@ CheckResult run_check(const CheckOptions& options) {
     for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
   }
-  for (auto& e : read_errors)
-    if (!e.empty()) result.io_errors.push_back(std::move(e));
+  for (auto& errors : file_errors)
+    for (auto& e : errors) result.io_errors.push_back(std::move(e));
 
   // Batch rules, over every loaded article sorted by path.
   std::vector<const Article*> loaded;
@@ -198,18 +233,25 @@ CheckResult run_check(const CheckOptions& options) {
       const Rule& rule = rules[k];
       if (!rule.check_batch) continue;
       bool any = false;
-      for (const Article* a : loaded) any |= effective[index_of[a]][k].enabled;
+      for (const Article* a : loaded) any |= (*effective[index_of[a]])[k].enabled;
       if (!any) continue;
       ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
         size_t i = index_of.at(&art);
-        if (!effective[i][k].enabled || files[i].context_only) return;
-        per_file[i].push_back(make_diagnostic(art, where, rules[k].info.id, effective[i][k].severity, segment,
-                                               std::move(message)));
+        const EffectiveRule& eff = (*effective[i])[k];
+        if (!eff.enabled || files[i].context_only) return;
+        per_file[i].push_back(
+            make_diagnostic(art, where, rules[k].info.id, eff.severity, segment, std::move(message)));
       };
       BatchContext ctx{loaded, facts,
-                       [&, k](const Article& a) -> const RuleOptions& { return effective[index_of.at(&a)][k].options; },
-                       [&, k](const Article& a) { return effective[index_of.at(&a)][k].enabled; }, sink};
-      rule.check_batch(ctx);
+                       [&, k](const Article& a) -> const RuleOptions& {
+                         return (*effective[index_of.at(&a)])[k].options;
+                       },
+                       [&, k](const Article& a) { return (*effective[index_of.at(&a)])[k].enabled; }, sink};
+      try {
+        rule.check_batch(ctx);
+      } catch (const std::exception& e) {
+        result.io_errors.push_back("internal error in rule " + std::string(rule.info.id) + ": " + e.what());
+      }
     }
   }
 
@@ -221,20 +263,36 @@ CheckResult run_check(const CheckOptions& options) {
     const Article& a = *articles[i];
     CheckedFile checked{a.path, a.rel_path, {}};
     for (size_t k = 0; k < rules.size(); ++k)
-      if (effective[i][k].enabled) checked.rules.push_back(rules[k].info.id);
+      if ((*effective[i])[k].enabled) checked.rules.push_back(rules[k].info.id);
     result.files.push_back(std::move(checked));
     ++(a.yaml_page ? result.summary.yaml_pages : result.summary.files);
     result.summary.segments += a.segments.size();
     if (!options.source_dir.empty() && !a.yaml_page && !a.front("ms.openlocfilehash")) ++result.summary.unknown_staleness;
+    // Segments by id, for the texts of the findings that name one (a map
+    // only when a scan per finding could cost more than building it).
+    std::unordered_map<std::string_view, const Segment*> segment_by_id;
+    if (per_file[i].size() > 8) {
+      segment_by_id.reserve(a.segments.size());
+      for (const Segment& s : a.segments) segment_by_id.try_emplace(s.id, &s);
+    }
     for (Diagnostic& d : per_file[i]) {
       d.rel_path = a.rel_path;
       if (!d.segment.empty()) {
-        for (const Segment& s : a.segments)
-          if (s.id == d.segment) {
-            d.source_text = std::string(s.source.raw);
-            d.target_text = std::string(s.target.raw);
-            break;
-          }
+        const Segment* seg = nullptr;
+        if (!segment_by_id.empty()) {
+          auto it = segment_by_id.find(d.segment);
+          if (it != segment_by_id.end()) seg = it->second;
+        } else {
+          for (const Segment& s : a.segments)
+            if (s.id == d.segment) {
+              seg = &s;
+              break;
+            }
+        }
+        if (seg) {
+          d.source_text = std::string(seg->source.raw);
+          d.target_text = std::string(seg->target.raw);
+        }
       }
       const Rule* r = find_rule(d.rule);
       d.suppressed = is_suppressed(a, d.location.line, d.rule, r ? r->info.category : std::string_view());
