@@ -27,7 +27,7 @@ Out run(const std::string& args, const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("baseline: only new findings; moved lines stay known; fixed ones are listed and pruned") {
+TEST_CASE("baseline: only new findings, moved lines stay known, fixed ones are listed and pruned") {
   TempDir dir;
   const std::string a = sxs_pair("abcde-101", "", "Empty one") + "\n" + sxs_pair("abcde-102", "", "Empty two") + "\n";
   dir.write("docs/a.md", a);

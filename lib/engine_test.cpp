@@ -55,7 +55,7 @@ TEST_CASE("engine: discovery skips hidden folders and symlinks out of the tree, 
   CHECK(named.summary.files == 2);
 }
 
-TEST_CASE("engine: relative arguments give relative paths; '.' gives bare paths") {
+TEST_CASE("engine: relative arguments give relative paths, '.' gives bare paths") {
   TempDir dir;
   dir.write("docs/x/a.md", tmlint::test::sxs_pair("abcde-101", "", "x") + "\n");
   fs::path old = fs::current_path();
