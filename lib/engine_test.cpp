@@ -9,6 +9,7 @@
 #include <random>
 
 #include "reporters.h"
+#include "source_tree.h"
 #include "test_support.h"
 #include "tree_index.h"
 
@@ -162,4 +163,319 @@ TEST_CASE("engine: --context lets batch rules see the rest of the batch, reporti
   CHECK(with.diagnostics[0].message.find("b.md") != std::string::npos);
   CHECK(with.summary.files == 1);
   CHECK(with.files.size() == 1);
+}
+
+// ---------------------------------------------------------------------------
+// A rule that exists only in this test executable, so the engine's plumbing
+// (options per path, batch attribution, enabled_for, exceptions) is tested
+// without depending on what the real rules report. It acts only on articles
+// containing its markers, so the other tests never see it.
+namespace {
+
+constexpr std::string_view kMarker = "TMLINT-TEST-MARKER";
+
+void test_rule_article(const ArticleContext& ctx) {
+  const std::string_view text = ctx.article.text;
+  if (text.find("TMLINT-TEST-THROW") != std::string_view::npos) throw std::runtime_error("test rule failure");
+  if (text.find("TMLINT-TEST-SOURCE") != std::string_view::npos) {
+    std::string seen;
+    for (const char* rel : {"a.md", "sub/b.md", "../secret.md", "sub/../../secret.md", "/etc/hostname", "", "sub"}) {
+      auto bytes = ctx.facts.source ? ctx.facts.source->read(rel) : std::nullopt;
+      bool exists = ctx.facts.source && ctx.facts.source->exists(rel);
+      seen += std::string(rel) + "=" + (bytes ? *bytes : "-") + (exists ? "+" : "") + ";";
+    }
+    ctx.report(ctx.article.locate(0), seen);
+  }
+  for (size_t at = text.find(kMarker); at != std::string_view::npos; at = text.find(kMarker, at + 1))
+    ctx.report(ctx.article.locate(static_cast<uint32_t>(at)),
+               "marker (word=" + ctx.options.get_string("word").value_or("none") + ")");
+}
+
+// Reports, on every enabled article with the marker, how many articles of
+// the batch carry it: a batch view attributed to each article.
+void test_rule_batch(const BatchContext& ctx) {
+  size_t with_marker = 0;
+  for (const Article* a : ctx.articles) with_marker += a->text.find(kMarker) != std::string_view::npos;
+  for (const Article* a : ctx.articles)
+    if (a->text.find(kMarker) != std::string_view::npos && ctx.enabled_for(*a))
+      ctx.report(*a, a->locate(0),
+                 "batch: " + std::to_string(with_marker) + " of " + std::to_string(ctx.articles.size()) +
+                     " (limit=" + std::to_string(ctx.options_for(*a).get_int("limit", -1)) + ")");
+}
+
+TMLINT_RULE({.info = {.id = "test-only-rule",
+                      .category = "test",
+                      .default_severity = Severity::Warning,
+                      .summary = "test-only: reports TMLINT-TEST-MARKER"},
+             .check_article = &test_rule_article,
+             .check_batch = &test_rule_batch});
+
+std::vector<const Diagnostic*> of_rule(const CheckResult& r, std::string_view rule) {
+  std::vector<const Diagnostic*> out;
+  for (const auto& d : r.diagnostics)
+    if (d.rule == rule) out.push_back(&d);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("engine: per-path options and severities reach article and batch rules, attributed per article") {
+  TempDir dir;
+  dir.write("docs/a.md", "# A\n\nTMLINT-TEST-MARKER\n");
+  dir.write("Archive/b.md", "TMLINT-TEST-MARKER\n");
+  dir.write("other/c.md", "TMLINT-TEST-MARKER\n");
+  dir.write("other/plain.md", "# nothing\n");
+  CheckOptions o;
+  o.paths = {dir.path.string()};
+  o.config.select = {"test"};  // by category; the file's select lets overrides turn the rule off (--select would not)
+  o.jobs = 2;
+  RuleSetting archive;
+  archive.severity = Severity::Error;
+  archive.options = {{"word", {"archived"}}, {"limit", {"7"}}};
+  RuleSetting off;
+  off.enabled = false;
+  o.config.overrides.push_back(Override{{"Archive/**"}, {{"test-only-rule", archive}}});
+  o.config.overrides.push_back(Override{{"other/**"}, {{"test", off}}});
+  CheckResult r = run_check(o);
+  CHECK(r.io_errors.empty());
+  CHECK(r.summary.files == 4);
+  auto found = of_rule(r, "test-only-rule");
+  REQUIRE(found.size() == 4);  // article + batch finding for docs/a.md and Archive/b.md; other/ is off
+  // Sorted by path, then line: Archive/b.md (batch at 1:1, marker at 1:1), docs/a.md.
+  CHECK(found[0]->path == (dir.path / "Archive/b.md").string());
+  CHECK(found[0]->severity == Severity::Error);
+  CHECK(found[0]->rel_path == "Archive/b.md");
+  CHECK(found[0]->message == "batch: 3 of 4 (limit=7)");  // batch rules see every article, even where off
+  CHECK(found[1]->message == "marker (word=archived)");
+  CHECK(found[2]->path == (dir.path / "docs/a.md").string());
+  CHECK(found[2]->severity == Severity::Warning);
+  CHECK(found[2]->location.line == 1);
+  CHECK(found[2]->message == "batch: 3 of 4 (limit=-1)");
+  CHECK(found[3]->location.line == 3);
+  CHECK(found[3]->location.column == 1);
+  CHECK(found[3]->message == "marker (word=none)");
+  CHECK(r.summary.errors == 2);
+  CHECK(r.summary.warnings == 2);
+  // The files a rule ran on list it; other/ does not.
+  for (const CheckedFile& f : r.files) {
+    bool listed = std::find(f.rules.begin(), f.rules.end(), "test-only-rule") != f.rules.end();
+    CHECK(listed == (f.rel_path.rfind("other/", 0) != 0));
+  }
+}
+
+TEST_CASE("engine: a rule that throws is an error for that file, the rest is still checked") {
+  TempDir dir;
+  dir.write("a.md", "TMLINT-TEST-THROW\n");
+  dir.write("b.md", "TMLINT-TEST-MARKER\n");
+  CheckOptions o;
+  o.paths = {dir.path.string()};
+  o.select = {"test-only-rule"};
+  o.jobs = 2;
+  CheckResult r = run_check(o);
+  REQUIRE(r.io_errors.size() == 1);
+  CHECK(r.io_errors[0] == (dir.path / "a.md").string() + ": internal error in rule test-only-rule: test rule failure");
+  CHECK(r.summary.files == 2);
+  CHECK(of_rule(r, "test-only-rule").size() == 2);  // b.md: article and batch
+}
+
+TEST_CASE("engine: suppression directives by line, region, file, id and category") {
+  TempDir dir;
+  dir.write("a.md",
+            "TMLINT-TEST-MARKER\n"                                        // 1: shown
+            "<!-- tmlint-disable-next-line test-only-rule -->\n"          // 2
+            "TMLINT-TEST-MARKER\n"                                        // 3: suppressed (next line)
+            "TMLINT-TEST-MARKER <!-- tmlint-disable-line test -->\n"      // 4: suppressed (category)
+            "<!-- tmlint-disable-line missing-target --> TMLINT-TEST-MARKER\n"  // 5: shown (other rule)
+            "<!-- tmlint-disable -->\n"                                   // 6: every rule from here
+            "TMLINT-TEST-MARKER\n"                                        // 7: suppressed
+            "<!-- tmlint-enable -->\n"                                    // 8
+            "TMLINT-TEST-MARKER\n");                                      // 9: shown
+  dir.write("b.md", "TMLINT-TEST-MARKER\n<!-- tmlint-disable-file test-only-rule -->\n");
+  CheckOptions o;
+  o.paths = {dir.path.string()};
+  o.select = {"test-only-rule"};
+  CheckResult r = run_check(o);
+  std::vector<std::pair<std::string, uint32_t>> shown, hidden;
+  for (const auto& d : r.diagnostics)
+    if (d.message.rfind("marker", 0) == 0)
+      (d.suppressed ? hidden : shown).emplace_back(fs::path(d.path).filename().string(), d.location.line);
+  using P = std::pair<std::string, uint32_t>;
+  CHECK(shown == std::vector<P>{{"a.md", 1}, {"a.md", 5}, {"a.md", 9}});
+  CHECK(hidden == std::vector<P>{{"a.md", 3}, {"a.md", 4}, {"a.md", 7}, {"b.md", 1}});
+  // The batch findings sit on line 1: a.md's is shown, b.md's is under disable-file.
+  CHECK(r.summary.suppressed == 5);
+  CHECK(r.summary.warnings == 4);
+  CHECK(r.summary.errors == 0);
+}
+
+TEST_CASE("engine: display paths as reached from the argument, --root, symlinked files once") {
+  TempDir dir;
+  dir.write("repo/docs/a/b.md", "TMLINT-TEST-MARKER\n");
+  dir.write("repo/docs/.hidden/h.md", "TMLINT-TEST-MARKER\n");
+  dir.write("repo/docs/TOC.md", "# toc\n");
+  dir.write("repo/docs/x.MD", "TMLINT-TEST-MARKER\n");  // not *.md
+  dir.write("repo/docs/.md", "TMLINT-TEST-MARKER\n");   // a bare extension is not an article
+  fs::create_symlink(dir.path / "repo/docs/a/b.md", dir.path / "repo/docs/z-link.md");
+  fs::create_symlink(dir.path / "repo/docs/a/b.md", dir.path / "repo/docs/0-link.md");
+  fs::create_symlink(dir.path / "nowhere.md", dir.path / "repo/docs/dangling.md");
+  fs::create_directory_symlink(dir.path / "repo", dir.path / "repo/docs/a/up");  // a loop
+  fs::path old = fs::current_path();
+  auto paths_of = [](const CheckResult& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.files) out.push_back(f.path + "|" + f.rel_path);
+    return out;
+  };
+  CheckOptions o;
+  o.select = {"test-only-rule"};
+  fs::current_path(dir.path / "repo/docs/a");
+  o.paths = {"../../docs"};
+  CheckResult up = run_check(o);
+  o.paths = {"../../docs/"};
+  CheckResult slash = run_check(o);
+  fs::current_path(dir.path / "repo/docs");
+  o.paths = {"."};
+  CheckResult dot = run_check(o);
+  o.paths = {"./"};
+  CheckResult dot_slash = run_check(o);
+  fs::current_path(dir.path / "repo");
+  o.paths = {"docs", "docs/a/b.md", "./docs/a/b.md"};
+  CheckResult twice = run_check(o);
+  o.paths = {"docs/a"};
+  o.root = ".";
+  CheckResult rooted = run_check(o);
+  fs::current_path(old);
+
+  // The symlinked copies of a/b.md are the same file: checked once, by its real path.
+  CHECK(paths_of(up) == std::vector<std::string>{"../../docs/TOC.md|TOC.md", "../../docs/a/b.md|a/b.md"});
+  CHECK(paths_of(slash) == std::vector<std::string>{"../../docs/TOC.md|TOC.md", "../../docs/a/b.md|a/b.md"});
+  CHECK(paths_of(dot) == std::vector<std::string>{"TOC.md|TOC.md", "a/b.md|a/b.md"});
+  CHECK(paths_of(dot_slash) == paths_of(dot));
+  CHECK(paths_of(twice) == std::vector<std::string>{"docs/TOC.md|TOC.md", "docs/a/b.md|a/b.md"});
+  CHECK(paths_of(rooted) == std::vector<std::string>{"docs/a/b.md|docs/a/b.md"});
+  CHECK(up.io_errors.empty());
+  CHECK(twice.io_errors.empty());
+}
+
+TEST_CASE("engine: a symlinked file is taken when it stays in the walked folder") {
+  TempDir dir;
+  dir.write("batch/real/a.md", "TMLINT-TEST-MARKER\n");
+  dir.write("outside.md", "TMLINT-TEST-MARKER\n");
+  fs::create_directories(dir.path / "batch/links");
+  fs::create_symlink(dir.path / "outside.md", dir.path / "batch/links/out.md");
+  fs::create_symlink("../real/a.md", dir.path / "batch/links/in.md");
+  CheckOptions o;
+  o.select = {"test-only-rule"};
+  o.paths = {(dir.path / "batch/links").string()};
+  CheckResult links_only = run_check(o);  // in.md leads out of batch/links: not taken
+  CHECK(links_only.summary.files == 0);
+  o.paths = {(dir.path / "batch").string()};
+  CheckResult whole = run_check(o);  // a.md once, by its real path
+  REQUIRE(whole.files.size() == 1);
+  CHECK(whole.files[0].rel_path == "real/a.md");
+  o.paths = {(dir.path / "batch/links/out.md").string()};
+  CheckResult named = run_check(o);  // named explicitly: taken
+  CHECK(named.summary.files == 1);
+}
+
+TEST_CASE("engine: a file named explicitly is checked whatever its extension; batch root of a named file") {
+  TempDir dir;
+  dir.write("repo/.tmlint.yaml", "");
+  dir.write("repo/docs/notes.txt", "TMLINT-TEST-MARKER\n");
+  CheckOptions o;
+  o.select = {"test-only-rule"};
+  o.paths = {(dir.path / "repo/docs/notes.txt").string()};
+  CheckResult r = run_check(o);
+  REQUIRE(r.files.size() == 1);
+  CHECK(r.files[0].rel_path == "docs/notes.txt");  // the root is the folder with .tmlint.yaml
+  CHECK(r.root == fs::absolute(dir.path / "repo").lexically_normal().generic_string());
+  CHECK(of_rule(r, "test-only-rule").size() == 2);
+}
+
+TEST_CASE("engine: identical results with 1 and 2 jobs over generated files") {
+  TempDir dir;
+  std::mt19937 rng(11);
+  for (int i = 0; i < 60; ++i) {
+    std::string text;
+    for (int k = 0; k < 20; ++k) {
+      switch (rng() % 4) {
+        case 0: text += "TMLINT-TEST-MARKER\n"; break;
+        case 1: text += tmlint::test::sxs_pair("abcde-" + std::to_string(100 + k), "", "Empty") + "\n"; break;
+        case 2: text += tmlint::test::sxs_pair("abcde-" + std::to_string(100 + k), "訳", "Text") + "\n"; break;
+        default: text += "<!-- tmlint-disable-next-line -->\n"; break;
+      }
+    }
+    dir.write("d" + std::to_string(i % 5) + "/f" + std::to_string(i) + ".md", text);
+  }
+  CheckResult a = check({dir.path.string()}, 1);
+  CheckResult b = check({dir.path.string()}, 2);
+  std::ostringstream ja, jb;
+  write_json(ja, a);
+  write_json(jb, b);
+  CHECK(ja.str() == jb.str());
+  REQUIRE(a.diagnostics.size() == b.diagnostics.size());
+  for (size_t i = 0; i < a.diagnostics.size(); ++i) CHECK(a.diagnostics[i].suppressed == b.diagnostics[i].suppressed);
+  CHECK(a.summary.suppressed > 0);
+  CHECK(a.summary.errors > 0);
+  CHECK(std::is_sorted(a.diagnostics.begin(), a.diagnostics.end()));
+}
+
+TEST_CASE("engine: rules read --source only inside it") {
+  TempDir dir;
+  dir.write("src/a.md", "A");
+  dir.write("src/sub/b.md", "B");
+  dir.write("secret.md", "S");
+  dir.write("batch/a.md", "TMLINT-TEST-SOURCE\n");
+  CheckOptions o;
+  o.select = {"test-only-rule"};
+  o.paths = {(dir.path / "batch").string()};
+  CheckResult none = run_check(o);
+  REQUIRE(none.diagnostics.size() == 1);
+  CHECK(none.diagnostics[0].message == "a.md=-;sub/b.md=-;../secret.md=-;sub/../../secret.md=-;/etc/hostname=-;=-;sub=-;");
+  o.source_dir = (dir.path / "src").string();
+  CheckResult r = run_check(o);
+  CHECK(r.io_errors.empty());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message ==
+        "a.md=A+;sub/b.md=B+;../secret.md=-;sub/../../secret.md=-;/etc/hostname=-;=-;sub=-;");
+  o.source_dir = (dir.path / "no-such-src").string();
+  CheckResult missing = run_check(o);
+  CHECK(missing.io_errors.size() == 1);
+}
+
+TEST_CASE("diagnostics: severity names and order") {
+  Severity s = Severity::Info;
+  CHECK(parse_severity("warning", s));
+  CHECK(s == Severity::Warning);
+  CHECK_FALSE(parse_severity("Warning", s));
+  CHECK_FALSE(parse_severity("", s));
+  CHECK(severity_name(Severity::Error) == "error");
+  CHECK(severity_name(Severity::Info) == "info");
+  CHECK(Severity::Error > Severity::Warning);
+  Diagnostic a, b;
+  a.path = b.path = "x.md";
+  a.location = {.line = 2, .column = 9};
+  b.location = {.line = 10, .column = 1};
+  CHECK(a < b);  // numbers, not text
+  b.location = a.location;
+  a.rule = "a-rule";
+  b.rule = "b-rule";
+  CHECK(a < b);
+  b.rule = a.rule;
+  a.message = "m";
+  b.message = "m";
+  a.segment = "abcde-101";
+  b.segment = "abcde-102";
+  CHECK(a < b);
+  CHECK_FALSE(b < a);
+}
+
+TEST_CASE("registry: sorted by id, found by id") {
+  const auto& rules = all_rules();
+  REQUIRE_FALSE(rules.empty());
+  CHECK(std::is_sorted(rules.begin(), rules.end(),
+                       [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; }));
+  for (const Rule& r : rules) CHECK(find_rule(r.info.id) == &r);
+  CHECK(find_rule("test-only-rule") != nullptr);
+  CHECK(find_rule("no-such-rule") == nullptr);
+  CHECK(find_rule("") == nullptr);
 }
