@@ -3,9 +3,6 @@
 // nothing is silently cut.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <map>
-#include <vector>
 
 #include "reporters.h"
 
@@ -59,21 +56,6 @@ void write_github(std::ostream& out, const CheckResult& result) {
                          "The full list is in this log and in the JSON/SARIF reports.\n",
                          n, severity_name(s), kShown);
   }
-  out << buf;
-}
-
-void write_statistics(std::ostream& out, const CheckResult& result) {
-  std::map<std::string_view, std::pair<size_t, Severity>> counts;
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.suppressed) continue;
-    auto& c = counts[d.rule];
-    ++c.first;
-    c.second = std::max(c.second, d.severity);
-  }
-  std::vector<std::pair<std::string_view, std::pair<size_t, Severity>>> rows(counts.begin(), counts.end());
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
-  std::string buf;
-  for (const auto& [rule, c] : rows) buf += fmt::format("{:>6}  {:<24} {}\n", c.first, rule, severity_name(c.second));
   out << buf;
 }
 
