@@ -13,6 +13,7 @@
 #include "file_walker.h"
 #include "reporters.h"
 #include "rule.h"
+#include "text_escape.h"
 
 namespace {
 
@@ -51,11 +52,13 @@ int list_rules(const std::string& format) {
     out = "[";
     for (size_t i = 0; i < rules.size(); ++i) {
       const auto& r = rules[i].info;
+      std::string summary;
+      json_escape(summary, r.summary);
       out += fmt::format("{}\n {{\"id\": \"{}\", \"category\": \"{}\", \"severity\": \"{}\", \"scope\": \"{}\", "
                          "\"summary\": \"{}\"}}",
                          i ? "," : "", r.id, r.category, severity_name(r.default_severity),
                          rules[i].check_batch ? (rules[i].check_article ? "article+batch" : "batch") : "article",
-                         r.summary);
+                         summary);
     }
     out += "\n]\n";
   } else {
