@@ -237,3 +237,156 @@ TEST_CASE("truncated, shuffled and corrupted corpus files: the run completes wit
   CHECK(r.out.find("\"diagnostics\": [\n") != std::string::npos);  // some findings
   CHECK(r.out.rfind("]}\n") == r.out.size() - 3);                    // a complete document
 }
+
+namespace {
+
+// Runs tmlint from folder `dir` (the current directory matters for the
+// configuration search and for `check` without a PATH).
+Run run_in(const fs::path& dir, const std::string& args, bool with_stderr = false, const std::string& env = "") {
+  return run_tmlint(args, with_stderr, "cd " + quote(dir.string()) + " && " + env);
+}
+
+// Runs a shell command line; stdout captured.
+Run run_shell(const std::string& cmd) {
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+// A batch with one error (missing-target) and one warning (segment-id-order).
+// `n` makes the segment ids unique across batches of several.
+void write_mixed(const TempDir& dir, const std::string& folder, int n = 0) {
+  char err[8], warn[8];
+  std::snprintf(err, sizeof err, "a%04x", 2 * n);
+  std::snprintf(warn, sizeof warn, "a%04x", 2 * n + 1);
+  dir.write(folder + "/err.md", tmlint::test::sxs_pair(std::string(err) + "-101", "", "Empty target") + "\n");
+  dir.write(folder + "/warn.md", tmlint::test::sxs_pair(std::string(warn) + "-105", "訳", "a") + "\n" +
+                                     tmlint::test::sxs_pair(std::string(warn) + "-104", "訳", "b") + "\n");
+}
+
+}  // namespace
+
+TEST_CASE("cli: check without PATH checks the current folder; .tmlint.yaml is found upwards and its fail-on used") {
+  TempDir dir;
+  dir.write("repo/.tmlint.yaml", "fail-on: warning\nignore: [missing-target]\n");
+  write_mixed(dir, "repo/docs");
+  Run r = run_in(dir.path / "repo/docs", "check");
+  CHECK(r.status == 1);  // the warning fails because of the file's fail-on
+  CHECK(r.out.rfind("warn.md:2:1: warning: ", 0) == 0);  // bare paths for '.'
+  CHECK(r.out.find("missing-target") == std::string::npos);
+  CHECK(run_in(dir.path / "repo/docs", "check --fail-on error").status == 0);  // the flag wins
+  // --config names another file: the one found upwards is not read.
+  dir.write("other.yaml", "rules:\n  segment-id-order: info\n");
+  Run other = run_in(dir.path / "repo/docs", "check --config " + quote((dir.path / "other.yaml").string()));
+  CHECK(other.status == 1);  // missing-target is back, fail-on is error again
+  CHECK(other.out.find("info: ") != std::string::npos);
+}
+
+TEST_CASE("cli: --select and --ignore take comma-separated and repeated values; unknown ids are usage errors") {
+  TempDir dir;
+  write_mixed(dir, "b");
+  const std::string b = quote((dir.path / "b").string());
+  Run both = run_tmlint("check --format json --select missing-target,segment-id-order " + b);
+  Run repeated = run_tmlint("check --format json --select missing-target --select segment-id-order " + b);
+  CHECK(both.out == repeated.out);
+  CHECK(summary_field(both.out, "errors") == 1);
+  CHECK(summary_field(both.out, "warnings") == 1);
+  Run ignored = run_tmlint("check --format json --ignore missing-target --ignore structure " + b);
+  CHECK(ignored.status == 0);
+  CHECK(summary_field(ignored.out, "errors") == 0);
+  CHECK(summary_field(ignored.out, "warnings") == 0);  // segment-id-order is a structure rule
+  Run unknown = run_tmlint("check --ignore missing-target,no-such-rule " + b, true);
+  CHECK(unknown.status == 2);
+  CHECK(unknown.out.find("no-such-rule") != std::string::npos);
+  CHECK(run_tmlint("check --fail-on fatal " + b).status == 2);
+  CHECK(run_tmlint("check --jobs many " + b).status == 2);
+}
+
+TEST_CASE("cli: an I/O error exits 2 but the report of the rest is still written") {
+  TempDir dir;
+  write_mixed(dir, "b");
+  fs::path out = dir.path / "out.json";
+  Run r = run_tmlint("check --format json --output " + quote(out.string()) + " " + quote((dir.path / "b").string()) +
+                         " " + quote((dir.path / "missing").string()),
+                     true);
+  CHECK(r.status == 2);
+  CHECK(r.out == "tmlint: error: " + (dir.path / "missing").string() + ": no such file or directory\n");  // stderr only
+  std::string json = read_file(out);
+  CHECK(summary_field(json, "files") == 2);
+  CHECK(summary_field(json, "errors") == 1);
+  // A report that cannot be written is an error too.
+  Run bad = run_tmlint("check --output " + quote((dir.path / "no/such/dir/out.txt").string()) + " " +
+                           quote((dir.path / "b").string()),
+                       true);
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("tmlint: error: cannot write " + (dir.path / "no/such/dir/out.txt").string()) !=
+        std::string::npos);
+}
+
+TEST_CASE("cli: --quiet drops the summary; --jobs does not change the output") {
+  TempDir dir;
+  for (int i = 0; i < 30; ++i) write_mixed(dir, "b/d" + std::to_string(i % 4) + "/f" + std::to_string(i), i);
+  const std::string b = quote((dir.path / "b").string());
+  Run quiet = run_tmlint("check --quiet " + b);
+  CHECK(quiet.status == 1);
+  CHECK(quiet.out.find("tmlint:") == std::string::npos);
+  CHECK(std::count(quiet.out.begin(), quiet.out.end(), '\n') == 60);
+  Run j1 = run_tmlint("check --format json --jobs 1 " + b);
+  Run j2 = run_tmlint("check --format json --jobs 2 " + b);
+  Run j7 = run_tmlint("check --format json -j 7 " + b);
+  CHECK(j1.out == j2.out);
+  CHECK(j1.out == j7.out);
+  CHECK(summary_field(j1.out, "files") == 60);
+}
+
+TEST_CASE("cli: rules as an aligned table and as JSON") {
+  Run table = run_tmlint("rules");
+  REQUIRE(table.status == 0);
+  std::istringstream in(table.out);
+  std::string header;
+  std::getline(in, header);
+  const size_t category = header.find("category"), severity = header.find("severity"), summary = header.find("summary");
+  REQUIRE(header.rfind("id", 0) == 0);
+  REQUIRE(category != std::string::npos);
+  size_t rows = 0;
+  for (std::string line; std::getline(in, line); ++rows) {
+    INFO(line);
+    REQUIRE(line.size() > summary);
+    CHECK(line[category - 1] == ' ');
+    CHECK(line[category] != ' ');
+    CHECK(line[severity - 1] == ' ');
+    CHECK((line.compare(severity, 5, "error") == 0 || line.compare(severity, 7, "warning") == 0 ||
+           line.compare(severity, 4, "info") == 0));
+    CHECK(line[summary] != ' ');
+  }
+  CHECK(rows >= 10);
+  Run json = run_tmlint("rules --format json");
+  CHECK(json.status == 0);
+  CHECK(std::count(json.out.begin(), json.out.end(), '{') == static_cast<long>(rows));
+  CHECK(std::system(("printf '%s' " + quote(json.out) + " | python3 -c 'import json,sys; json.load(sys.stdin)'").c_str()) == 0);
+}
+
+TEST_CASE("cli: colour on a terminal only, never with NO_COLOR or --no-color") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("SKIPPED: script(1) is not installed, no pseudo-terminal to test colour with");
+    return;
+  }
+  TempDir dir;
+  write_mixed(dir, "b");
+  // script(1) runs tmlint on a pseudo-terminal.
+  auto on_tty = [&](const std::string& env, const std::string& flags) {
+    std::string cmd = env + " " + quote(TMLINT_EXE) + " check " + flags + " " + quote((dir.path / "b").string());
+    return run_shell("script -qec " + quote(cmd) + " /dev/null 2>/dev/null").out;
+  };
+  CHECK(on_tty("", "").find("\x1b[31merror") != std::string::npos);
+  CHECK(on_tty("NO_COLOR=", "").find("\x1b[") != std::string::npos);  // empty NO_COLOR does not count
+  CHECK(on_tty("NO_COLOR=1", "").find('\x1b') == std::string::npos);
+  CHECK(on_tty("", "--no-color").find('\x1b') == std::string::npos);
+  CHECK(run_tmlint("check " + quote((dir.path / "b").string())).out.find('\x1b') == std::string::npos);  // a pipe
+}
