@@ -479,3 +479,28 @@ TEST_CASE("registry: sorted by id, found by id") {
   CHECK(find_rule("no-such-rule") == nullptr);
   CHECK(find_rule("") == nullptr);
 }
+
+TEST_CASE("engine: a folder that cannot be read is an I/O error and the walk goes on") {
+  // Permissions do not stop root, so the folder is made unreachable by a
+  // path longer than PATH_MAX (built with relative steps).
+  TempDir dir;
+  dir.write("top/a.md", "TMLINT-TEST-MARKER\n");
+  dir.write("top/z/b.md", "TMLINT-TEST-MARKER\n");
+  const std::string component(200, 'd');
+  fs::path old = fs::current_path();
+  fs::current_path(dir.path / "top");
+  for (int i = 0; i < 22; ++i) {
+    fs::create_directory(component);
+    fs::current_path(component);
+  }
+  fs::current_path(old);
+  CheckOptions o;
+  o.select = {"test-only-rule"};
+  o.paths = {(dir.path / "top").string()};
+  CheckResult r = run_check(o);
+  CHECK(r.summary.files == 2);
+  REQUIRE(r.io_errors.size() == 1);
+  CHECK(r.io_errors[0].find(": File name too long") != std::string::npos);
+  // std::filesystem::remove_all cannot remove what it cannot name either.
+  CHECK(std::system(("rm -rf '" + (dir.path / "top").string() + "'").c_str()) == 0);
+}

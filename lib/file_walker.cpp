@@ -142,7 +142,10 @@ void walk(WalkContext& w) {
       std::error_code sec;
       // The type comes from the directory entry itself (d_type), not a stat.
       fs::file_type type = e.symlink_status(sec).type();
-      if (sec) continue;
+      if (sec) {
+        w.errors.push_back(join_display(w.arg, join_rel(rel_dir, name)) + ": " + sec.message());
+        continue;
+      }
       if (type == fs::file_type::directory) {
         if (name[0] != '.') pending.emplace_back(e.path(), join_rel(rel_dir, name));
       } else if (type == fs::file_type::regular) {

@@ -21,9 +21,13 @@ struct Discovery {
   std::vector<std::string> io_errors;  // missing or unreadable paths
 };
 
-// Directories are walked for *.md (hidden folders skipped, symlinks never
-// followed out of the walked tree, loops ignored); a file named explicitly is
-// taken whatever its extension. `root_override` replaces the derived root.
+// Directories are walked for *.md and TOC.yml: hidden folders skipped,
+// symlinked folders never followed (so no loop and no way out of the tree),
+// a symlinked file taken only when it resolves inside the walked folder, a
+// folder that cannot be read reported in io_errors while the walk goes on.
+// A file named explicitly is taken whatever its extension. A file reached
+// twice is kept once, by the first argument that reached it (its real path
+// before a symlink). `root_override` replaces the derived root.
 Discovery discover_files(const std::vector<std::string>& paths, const std::string& root_override);
 
 // Reads a whole file with one open/fstat/read. Returns false and sets
