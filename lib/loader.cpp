@@ -660,8 +660,10 @@ class Loader {
 
   // Reports a `<span data-ttu-id=` that is not a well-formed opening tag
   // (FORMAT.md §5.1: the &quot; corruption swallows whole segments).
-  void report_corrupt_tag(size_t p) {
-    size_t i = p + kTtuAttr.size();
+  // `p` is where the tag starts, `id_at` where its id value starts.
+  void report_corrupt_tag(size_t p) { report_corrupt_tag(p, p + kTtuAttr.size()); }
+  void report_corrupt_tag(size_t p, size_t id_at) {
+    size_t i = std::min(id_at, s_.size());
     if (starts_with_at(s_, i, "&quot;")) i += 6;
     else if (i < s_.size() && s_[i] == '"') ++i;
     size_t ib = i;
@@ -968,7 +970,7 @@ class Loader {
   void report_corrupt_tag_at_attr(size_t attr) {
     // Point at the enclosing '<span' when there is one just before.
     size_t lt = s_.rfind('<', attr);
-    report_corrupt_tag(lt != std::string_view::npos && attr - lt < 8 ? lt : attr);
+    report_corrupt_tag(lt != std::string_view::npos && attr - lt < 8 ? lt : attr, attr + 12);  // after "data-ttu-id="
   }
 
   // -------------------------------------------------------------- headings

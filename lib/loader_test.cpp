@@ -384,3 +384,16 @@ TEST_CASE("YAML pages (TOC.yml): hrefs become links at their location") {
   auto bad = load_article("TOC.yml", "TOC.yml", "- name: [unclosed\n  href: a.md\n");
   CHECK(bad->issues.size() == 1);
 }
+
+TEST_CASE("fuzz regressions") {
+  // fuzz_loader: a stray data-ttu-id= near the end of the file.
+  auto a = load_article("a.md", "a.md", "x <i data-ttu-id=");
+  CHECK(a->issues.size() == 1);
+  // fuzz_front_matter: a null key is not read as the key "NULL".
+  LoadLimits yaml_only;
+  yaml_only.yaml_fast_path = false;
+  auto fast = load_article("b.md", "b.md", "---\nNULL: o1\n---\n");
+  auto slow = load_article("b.md", "b.md", "---\nNULL: o1\n---\n", yaml_only);
+  REQUIRE(fast->front_matter.size() == slow->front_matter.size());
+  CHECK(fast->front_matter[0].key == slow->front_matter[0].key);
+}
