@@ -548,16 +548,19 @@ class Loader {
       if (is_table && place == LinkPlace::Skeleton && html_table_depth_ > 0) --html_table_depth_;
       return gt + 1;
     }
-    // Attributes.
+    // Attributes. A tag never closed by '>' is text, not a tag.
+    bool closed = false;
     while (i < end) {
       while (i < end && (is_space(s_[i]) || s_[i] == '\n' || s_[i] == '\r')) ++i;
       if (i >= end) return p + 1;
       if (s_[i] == '>') {
         ++i;
+        closed = true;
         break;
       }
       if (s_[i] == '/' && i + 1 < end && s_[i + 1] == '>') {
         i += 2;
+        closed = true;
         break;
       }
       size_t ab = i;
@@ -592,6 +595,7 @@ class Loader {
                                       loc(static_cast<uint32_t>(vb))});
       }
     }
+    if (!closed) return p + 1;
     if (is_table && place == LinkPlace::Skeleton) ++html_table_depth_;
     return i;
   }
