@@ -68,6 +68,10 @@ bool simple_scalar(std::string_view v, std::string& out) {
 // times faster than yaml-cpp and gives the same entries (a test checks this
 // on the whole corpus); anything else goes to yaml-cpp.
 bool load_simple(Article& a, std::string_view yaml, size_t open, std::vector<FrontMatterEntry>& out) {
+  // A lone CR is a line break to YAML (found by fuzz_front_matter): leave
+  // such text to yaml-cpp rather than split lines differently.
+  for (size_t i = yaml.find('\r'); i != std::string_view::npos; i = yaml.find('\r', i + 1))
+    if (i + 1 >= yaml.size() || yaml[i + 1] != '\n') return false;
   size_t pos = 0;
   FrontMatterEntry* list = nullptr;  // the key whose '- item' lines we are reading
   while (pos < yaml.size()) {

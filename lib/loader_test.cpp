@@ -396,4 +396,13 @@ TEST_CASE("fuzz regressions") {
   auto slow = load_article("b.md", "b.md", "---\nNULL: o1\n---\n", yaml_only);
   REQUIRE(fast->front_matter.size() == slow->front_matter.size());
   CHECK(fast->front_matter[0].key == slow->front_matter[0].key);
+  // fuzz_front_matter: lone CRs are line breaks to YAML.
+  std::string cr = "---\nrules:    \r \r\r\r---     \nnng-t \r\n---\nbody\n";
+  auto fast_cr = load_article("c.md", "c.md", cr);
+  auto slow_cr = load_article("c.md", "c.md", cr, yaml_only);
+  REQUIRE(fast_cr->front_matter.size() == slow_cr->front_matter.size());
+  for (size_t i = 0; i < fast_cr->front_matter.size(); ++i) {
+    CHECK(fast_cr->front_matter[i].key == slow_cr->front_matter[i].key);
+    CHECK(fast_cr->front_matter[i].value == slow_cr->front_matter[i].value);
+  }
 }
