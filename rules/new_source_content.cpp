@@ -9,8 +9,7 @@
 
 #include "rule.h"
 #include "segment_words.h"
-#include "sha1.h"
-#include "source_tree.h"
+#include "stale_source.h"
 #include "untranslated_judge.h"
 
 namespace tmlint {
@@ -59,14 +58,10 @@ std::string without_images(std::string_view line) {
 }
 
 void check(const ArticleContext& ctx) {
-  if (!ctx.facts.source) return;
   const Article& a = ctx.article;
+  auto bytes = stale_source(ctx);
+  if (!bytes) return;  // fresh, or nothing to compare with
   const auto* hash = a.front("ms.openlocfilehash");
-  if (!hash || hash->value.size() != 40) return;
-  auto bytes = ctx.facts.source->read(a.rel_path);
-  if (!bytes) return;
-  LineEndingHashes now = sha1_both_line_endings(*bytes);
-  if (hash->value == now.lf || hash->value == now.crlf) return;
 
   std::string covered;
   for (const Segment& s : a.segments) {

@@ -7,21 +7,15 @@
 
 #include "rule.h"
 #include "segment_words.h"
-#include "sha1.h"
-#include "source_tree.h"
+#include "stale_source.h"
 
 namespace tmlint {
 namespace {
 
 void check(const ArticleContext& ctx) {
-  if (!ctx.facts.source) return;
   const Article& a = ctx.article;
-  const auto* hash = a.front("ms.openlocfilehash");
-  if (!hash || hash->value.size() != 40) return;
-  auto bytes = ctx.facts.source->read(a.rel_path);
-  if (!bytes) return;
-  LineEndingHashes now = sha1_both_line_endings(*bytes);
-  if (hash->value == now.lf || hash->value == now.crlf) return;  // fresh: nothing to look for
+  auto bytes = stale_source(ctx);
+  if (!bytes) return;  // fresh, or nothing to compare with
   const std::string current = match_form(*bytes);
   for (const Segment& s : a.segments) {
     if (!s.has_source) continue;
