@@ -19,10 +19,10 @@ struct Out {
   std::string text;
 };
 
-Out run(const std::string& args, const TempDir& dir) {
-  std::string file = (dir.path / "out.txt").string();
-  int st = std::system(("'" + std::string(TMLINT_EXE) + "' " + args + " > '" + file + "' 2>&1").c_str());
-  return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, read_file(file)};
+// tmlint with stdout and stderr together.
+Out run(const std::string& args, const TempDir&) {
+  auto r = tmlint::test::run_shell(tmlint::test::shell_quote(TMLINT_EXE) + " " + args + " 2>&1");
+  return {r.status, r.out};
 }
 
 }  // namespace

@@ -17,30 +17,15 @@ using tmlint::test::read_file;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
+using Run = tmlint::test::ShellRun;
+using tmlint::test::run_shell;
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+std::string quote(const std::string& s) { return tmlint::test::shell_quote(s); }
 
 // Runs tmlint with `args` (already quoted as needed); stdout captured,
 // stderr appended when `with_stderr`.
 Run run_tmlint(const std::string& args, bool with_stderr = false, const std::string& env = "") {
-  std::string cmd = env + " " + quote(TMLINT_EXE) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
+  return run_shell(env + " " + quote(TMLINT_EXE) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 
@@ -246,18 +231,6 @@ Run run_in(const fs::path& dir, const std::string& args, bool with_stderr = fals
   return run_tmlint(args, with_stderr, "cd " + quote(dir.string()) + " && " + env);
 }
 
-// Runs a shell command line; stdout captured.
-Run run_shell(const std::string& cmd) {
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
 
 // A batch with one error (missing-target) and one warning (segment-id-order).
 // `n` makes the segment ids unique across batches of several.

@@ -18,10 +18,7 @@ using tmlint::test::TempDir;
 
 namespace {
 
-int sh(const std::string& cmd) {
-  int st = std::system(cmd.c_str());
-  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
+int sh(const std::string& cmd) { return tmlint::test::shell_status(cmd); }
 
 }  // namespace
 

@@ -18,12 +18,9 @@ using tmlint::test::TempDir;
 
 namespace {
 
-int sh(const std::string& cmd) {
-  int st = std::system(cmd.c_str());
-  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
+int sh(const std::string& cmd) { return tmlint::test::shell_status(cmd); }
 
-std::string q(const std::string& s) { return "'" + s + "'"; }
+std::string q(const std::string& s) { return tmlint::test::shell_quote(s); }
 
 void validate_junit(const fs::path& xml) {
   auto schemas = tmlint::test::shared("schemas");

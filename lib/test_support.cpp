@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
+#include <sys/wait.h>
+#include <cstdio>
 #include <sstream>
 
 namespace tmlint::test {
@@ -34,6 +36,27 @@ std::string sxs_pair(const std::string& id, const std::string& target, const std
   return "<span data-ttu-id=\"" + id + "\">" + target + "</span><span class=\"sxs-lookup\"><span data-stu-id=\"" + id +
          "\">" + source + "</span></span>";
 }
+
+std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+static int exit_code(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
+
+ShellRun run_shell(const std::string& command) {
+  ShellRun r;
+  FILE* p = popen(command.c_str(), "r");
+  REQUIRE(p);
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  r.status = exit_code(pclose(p));
+  return r;
+}
+
+int shell_status(const std::string& command) { return exit_code(std::system(command.c_str())); }
 
 TempDir::TempDir() {
   std::random_device rd;

@@ -18,6 +18,15 @@ std::string read_file(const std::filesystem::path& path);
 // A sxs pair: <span data-ttu-id="ID">TARGET</span><span class="sxs-lookup">...SOURCE...
 std::string sxs_pair(const std::string& id, const std::string& target, const std::string& source);
 
+// Shell helpers for tests that run programs (tmlint, xmllint, git, pre-commit).
+std::string shell_quote(const std::string& s);
+struct ShellRun {
+  int status = -1;  // exit code, or -1 when killed by a signal
+  std::string out;  // standard output
+};
+ShellRun run_shell(const std::string& command);  // stdout captured
+int shell_status(const std::string& command);    // output not captured
+
 // A temporary folder removed with its contents at the end of the scope.
 struct TempDir {
   std::filesystem::path path;
