@@ -33,6 +33,20 @@ std::string_view link_fragment(std::string_view target);
 
 LinkResolution resolve_link(const Article& article, const Link& link, const RunFacts& facts);
 
+// The id of the segment a link lies in, or empty for a skeleton link.
+inline std::string_view segment_id_of(const Article& a, const Link& l) {
+  return l.segment >= 0 ? a.segments[static_cast<size_t>(l.segment)].id : std::string_view();
+}
+
+// Calls fn(link, resolution) for every link readers of the published page
+// follow: the skeleton's and the targets' (the sources' are the English
+// article's). The link rules each keep the outcomes they report.
+template <typename Fn>
+void for_each_published_link(const Article& a, const RunFacts& facts, Fn&& fn) {
+  for (const Link& link : a.links)
+    if (link.place != LinkPlace::Source) fn(link, resolve_link(a, link, facts));
+}
+
 // Levenshtein distance on bytes, giving up (returning limit + 1) beyond limit.
 size_t edit_distance(std::string_view a, std::string_view b, size_t limit);
 

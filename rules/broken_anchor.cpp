@@ -52,7 +52,7 @@ void check_batch(const BatchContext& ctx) {
       }
       std::string wanted = ascii_lower(fragment);
       if (anchors(target).count(wanted)) continue;
-      std::string_view seg = link.segment >= 0 ? a->segments[link.segment].id : std::string_view();
+      std::string_view seg = segment_id_of(*a, link);
       ctx.report(*a, link.location,
                  target == a ? fmt::format("anchor '#{}' does not exist in this article", fragment)
                              : fmt::format("anchor '#{}' does not exist in {}", fragment, target->rel_path),

@@ -13,10 +13,8 @@ namespace tmlint {
 namespace {
 
 void check(const ArticleContext& ctx) {
-  for (const Link& link : ctx.article.links) {
-    if (link.place == LinkPlace::Source) continue;  // the English links; the target's are published
-    LinkResolution r = resolve_link(ctx.article, link, ctx.facts);
-    std::string_view seg = link.segment >= 0 ? ctx.article.segments[link.segment].id : std::string_view();
+  for_each_published_link(ctx.article, ctx.facts, [&](const Link& link, const LinkResolution& r) {
+    std::string_view seg = segment_id_of(ctx.article, link);
     if (r.status == LinkStatus::OutsideRoot) {
       ctx.report(link.location, fmt::format("link '{}' leaves the batch root; it is not followed", link.target), seg);
     } else if (r.status == LinkStatus::Broken && r.backslash && r.detail == r.path) {
@@ -32,7 +30,7 @@ void check(const ArticleContext& ctx) {
                                    r.detail),
                  seg);
     }
-  }
+  });
 }
 
 TMLINT_RULE({.info = {.id = "broken-link",

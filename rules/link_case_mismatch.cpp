@@ -9,14 +9,12 @@ namespace tmlint {
 namespace {
 
 void check(const ArticleContext& ctx) {
-  for (const Link& link : ctx.article.links) {
-    if (link.place == LinkPlace::Source) continue;
-    LinkResolution r = resolve_link(ctx.article, link, ctx.facts);
-    if (r.status != LinkStatus::CaseMismatch) continue;
-    std::string_view seg = link.segment >= 0 ? ctx.article.segments[link.segment].id : std::string_view();
+  for_each_published_link(ctx.article, ctx.facts, [&](const Link& link, const LinkResolution& r) {
+    if (r.status != LinkStatus::CaseMismatch) return;
     ctx.report(link.location,
-               fmt::format("link target '{}' exists only as '{}' (letter case differs)", link.target, r.detail), seg);
-  }
+               fmt::format("link target '{}' exists only as '{}' (letter case differs)", link.target, r.detail),
+               segment_id_of(ctx.article, link));
+  });
 }
 
 TMLINT_RULE({.info = {.id = "link-case-mismatch",

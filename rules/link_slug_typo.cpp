@@ -85,7 +85,7 @@ void check_batch(const BatchContext& ctx) {
       if (english_word_in_batch(ctx, bad) || !english_word_in_batch(ctx, good)) continue;
       std::string intended;
       for (size_t i = 0; i < slug.size(); ++i) intended += (i ? "-" : "") + slug[i];
-      std::string_view seg = link.segment >= 0 ? a->segments[link.segment].id : std::string_view();
+      std::string_view seg = segment_id_of(*a, link);
       ctx.report(*a, link.location,
                  fmt::format("link target '{}' looks misspelled: '{}' is not a word of the batch's English text; the "
                              "link text \"{}\" suggests '{}{}'",
