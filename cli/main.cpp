@@ -179,8 +179,9 @@ int run_align(const AlignCli& cli) {
     std::string line = fmt::format("tmlint align: {} pair{} from {} article{} written ({})", summary.written,
                                    summary.written == 1 ? "" : "s", summary.articles, summary.articles == 1 ? "" : "s",
                                    names[static_cast<int>(format)]);
-    line += fmt::format("; left out: {} untranslated, {} stale, {} under {} word{}", summary.excluded_untranslated,
-                        summary.excluded_stale, summary.excluded_short, cli.min_words, cli.min_words == 1 ? "" : "s");
+    line += fmt::format("; left out: {} untranslated, {} stale", summary.excluded_untranslated, summary.excluded_stale);
+    if (cli.min_words)
+      line += fmt::format(", {} under {} word{}", summary.excluded_short, cli.min_words, cli.min_words == 1 ? "" : "s");
     line += fmt::format("; {} duplicate{} merged", summary.merged_duplicates, summary.merged_duplicates == 1 ? "" : "s");
     line += fmt::format("; {} segment{} without a source", summary.without_source, summary.without_source == 1 ? "" : "s");
     std::cerr << line << "\n";

@@ -52,8 +52,9 @@ bool same_language(std::string_view a, std::string_view b) {
 
 std::optional<ReferenceTm> ReferenceTm::parse(std::string_view bytes, std::string& error) {
   pugi::xml_document doc;
-  // No DOCTYPE is fetched: pugixml never loads external entities.
-  pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_auto);
+  // No DOCTYPE is fetched: pugixml never loads external entities. Spaces
+  // between inline elements are text of the segment: keep them.
+  pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
   if (!parsed) {
     error = fmt::format("line {}: not well-formed XML: {}", line_of(bytes, parsed.offset), parsed.description());
     return std::nullopt;
