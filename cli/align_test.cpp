@@ -189,3 +189,24 @@ TEST_CASE("align: -o writes atomically and picks the format from the extension")
   CHECK(sh(exe() + " align -q -o " + q((dir.path / "no/such/dir/x.tmx").string()) + " " + ja).status == 2);
   for (const auto& e : fs::directory_iterator(dir.path)) CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
 }
+
+TEST_CASE("align: hostile bytes still give valid TMX and XLIFF, with the replacements counted") {
+  auto schemas = tmlint::test::shared("schemas");
+  if (!schemas) return;
+  TempDir dir;
+  dir.write("ja/a.md", "---\nms.contentlocale: ja-JP\nms.lasthandoff: 99/99/2021\n---\n" +
+                           sxs_pair("aaaaa-101", "制御\x01\x02 \xff\xfe <&> \"]]>\" \r", "Control \x0b \xed\xa0\x80 <&>") +
+                           "\n\n" + sxs_pair("a<\"&>", "id", "Hostile id") + "\n");
+  const std::string ja = q((dir.path / "ja").string());
+  fs::path tmx = dir.path / "out.tmx", xlf = dir.path / "out.xlf";
+  for (std::string mode : {"text", "tags"}) {
+    Run r = sh(exe() + " align --inline " + mode + " -o " + q(tmx.string()) + " " + ja);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("8 characters that XML forbids written as U+FFFD") != std::string::npos);
+    CHECK(sh("xmllint --noout --dtdvalid " + q((*schemas / "tmx14.dtd").string()) + " " + q(tmx.string())).status == 0);
+  }
+  CHECK(sh(exe() + " align -q -o " + q(xlf.string()) + " " + ja).status == 0);
+  Run v = sh("xmllint --noout --schema " + q((*schemas / "xliff_core_2.0.xsd").string()) + " " + q(xlf.string()));
+  INFO(v.out);
+  CHECK(v.status == 0);
+}
