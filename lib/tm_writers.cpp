@@ -8,21 +8,8 @@
 namespace tmlint {
 namespace {
 
-// XML character data or attribute value: forbidden characters replaced
-// (counted), then the markup characters escaped.
 void append_xml(std::string& out, std::string_view s, TmWriteStats& stats) {
-  std::string safe = xml_safe(s, &stats.replaced_characters);
-  for (char c : safe) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      // A CR would be read back as LF by any XML parser: keep it as a reference.
-      case '\r': out += "&#13;"; break;
-      default: out.push_back(c);
-    }
-  }
+  append_xml_escaped(out, s, &stats.replaced_characters);
 }
 
 std::string_view front_value(const Article& a, std::string_view key) {
