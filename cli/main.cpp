@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <set>
@@ -14,6 +15,8 @@
 #include "config.h"
 #include "engine.h"
 #include "file_walker.h"
+#include "merge.h"
+#include "progress.h"
 #include "reporters.h"
 #include "rule.h"
 #include "stats_reporters.h"
@@ -78,6 +81,20 @@ int list_rules(const std::string& format) {
   return kClean;
 }
 
+
+// "K/N" (1-based K) as a 0-based index and a count.
+bool parse_shard(const std::string& text, unsigned& index, unsigned& count) {
+  size_t slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  unsigned k = 0, n = 0;
+  auto [pk, ek] = std::from_chars(text.data(), text.data() + slash, k);
+  auto [pn, en] = std::from_chars(text.data() + slash + 1, text.data() + text.size(), n);
+  if (ek != std::errc() || en != std::errc() || pk != text.data() + slash || pn != text.data() + text.size()) return false;
+  if (n == 0 || k == 0 || k > n) return false;
+  index = k - 1;
+  count = n;
+  return true;
+}
 
 // The configuration named by --config, or .tmlint.yaml found upwards; false
 // (after a message) when it cannot be read or parsed.
@@ -151,7 +168,10 @@ int run_align(const AlignCli& cli) {
   options.select = alignment_rules(!cli.source.empty());
   options.select.push_back("parse-error");
 
+  ProgressLine progress;
+  if (!cli.quiet && ProgressLine::wanted()) options.progress = [&progress](size_t d, size_t t) { progress.update(d, t); };
   CheckResult run = run_check(options);
+  progress.finish();
   AlignSummary summary;
   std::string_view fallback_lang = !cli.locale.empty() ? std::string_view(cli.locale) : std::string_view(options.config.locale);
   std::vector<TmPair> pairs = align_pairs(run, align, fallback_lang, summary);
@@ -222,7 +242,10 @@ int run_stats(const StatsCli& cli) {
   options.locale = cli.locale;
   options.keep_articles = true;
   if (!load_config(cli.config_path, options.config)) return kUsage;
+  ProgressLine progress;
+  if (ProgressLine::wanted()) options.progress = [&progress](size_t d, size_t t) { progress.update(d, t); };
   CheckResult run = run_check(options);
+  progress.finish();
   BatchStats stats = compute_stats(run, !cli.source.empty());
   std::ostringstream out;
   if (cli.format == "json") write_stats_json(out, stats);
@@ -237,6 +260,38 @@ int run_stats(const StatsCli& cli) {
   }
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
+}
+
+int run_merge(const std::vector<std::string>& paths, const std::string& output) {
+  std::vector<ReportInput> inputs;
+  std::set<std::string> seen;
+  for (const std::string& p : paths) {
+    if (!seen.insert(p).second) {
+      std::cerr << fmt::format("tmlint: error: {} is named twice\n", p);
+      return kUsage;
+    }
+    ReportInput in{p, {}};
+    std::string error;
+    if (!read_whole_file(p, in.bytes, error)) {
+      std::cerr << fmt::format("tmlint: error: {}: {}\n", p, error);
+      return kUsage;
+    }
+    inputs.push_back(std::move(in));
+  }
+  std::string out, error;
+  ReportKind kind;
+  if (!merge_reports(inputs, out, kind, error)) {
+    std::cerr << "tmlint: error: " << error << "\n";
+    return kUsage;
+  }
+  try {
+    if (output.empty()) std::cout << out << std::flush;
+    else write_file_atomically(output, out);
+  } catch (const std::exception& e) {
+    std::cerr << "tmlint: error: " << e.what() << "\n";
+    return kUsage;
+  }
+  return kClean;
 }
 
 }  // namespace
@@ -281,6 +336,8 @@ int main(int argc, char** argv) {
   check->add_option("--locale", locale, "Target locale when ms.contentlocale is absent");
   check->add_flag("-q,--quiet", quiet, "No summary line");
   check->add_flag("--no-color", no_color, "Never colour the text output");
+  std::string shard;
+  check->add_option("--shard", shard, "Check only shard K of N (K/N, 1-based) of the files, split by path hash");
   std::string tm_path;
   check->add_option("--tm", tm_path, "Reference translation memory (TMX) for the tm-deviation rule");
   bool context = false;
@@ -323,6 +380,12 @@ int main(int argc, char** argv) {
   stats->add_option("-j,--jobs", stats_cli.jobs, "Worker threads (default: all cores)");
   stats->add_option("--config", stats_cli.config_path, "Configuration file (default: .tmlint.yaml found upwards)");
 
+  auto* merge = app.add_subcommand("merge", "Combine the JSON, SARIF or JUnit reports of --shard runs into one");
+  std::vector<std::string> merge_inputs;
+  std::string merge_output;
+  merge->add_option("reports", merge_inputs, "Reports of one format, one per shard")->required();
+  merge->add_option("-o,--output", merge_output, "Write to FILE (atomically; default: standard output)");
+
   auto* rules = app.add_subcommand("rules", "List every rule");
   std::string rules_format = "text";
   rules->add_option("--format", rules_format, "Output format")->check(CLI::IsMember({"text", "json"}));
@@ -337,6 +400,7 @@ int main(int argc, char** argv) {
   if (rules->parsed()) return list_rules(rules_format);
   if (align->parsed()) return run_align(align_cli);
   if (stats->parsed()) return run_stats(stats_cli);
+  if (merge->parsed()) return run_merge(merge_inputs, merge_output);
 
   CheckOptions options;
   options.paths = paths;
@@ -346,6 +410,10 @@ int main(int argc, char** argv) {
   options.locale = locale;
   options.context = context;
   options.tm_path = tm_path;
+  if (!shard.empty() && !parse_shard(shard, options.shard_index, options.shard_count)) {
+    std::cerr << fmt::format("tmlint: error: --shard {}: expected K/N with 1 <= K <= N (such as 2/4)\n", shard);
+    return kUsage;
+  }
   options.select = split_ids(select_raw);
   options.ignore = split_ids(ignore_raw);
   if (!check_ids(options.select, "--select") || !check_ids(options.ignore, "--ignore")) return kUsage;
@@ -355,7 +423,10 @@ int main(int argc, char** argv) {
   Severity threshold = options.config.fail_on.value_or(Severity::Error);
   if (!fail_on.empty()) parse_severity(fail_on, threshold);
 
+  ProgressLine progress;
+  if (!quiet && ProgressLine::wanted()) options.progress = [&progress](size_t d, size_t t) { progress.update(d, t); };
   CheckResult result = run_check(options);
+  progress.finish();
 
   try {
     if (!write_baseline.empty()) write_file_atomically(write_baseline, baseline_json(result));

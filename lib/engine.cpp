@@ -102,6 +102,12 @@ Redirects load_redirects(const std::string& root) {
 
 }  // namespace
 
+unsigned shard_of(std::string_view rel_path, unsigned shard_count) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : rel_path) h = (h ^ c) * 1099511628211ull;
+  return shard_count ? static_cast<unsigned>(h % shard_count) : 0;
+}
+
 CheckResult run_check(const CheckOptions& options) {
   CheckResult result;
   RuleResolver resolver(options.config, options.select, options.ignore);
@@ -111,8 +117,16 @@ CheckResult run_check(const CheckOptions& options) {
 
   std::vector<BatchFile> files;
   for (auto& f : found.files)
-    if (!resolver.excluded(f.rel_path)) files.push_back(std::move(f));
-  if (options.context) add_context_files(files, resolver);
+    if (!resolver.excluded(f.rel_path) &&
+        (options.shard_count <= 1 || shard_of(f.rel_path, options.shard_count) == options.shard_index))
+      files.push_back(std::move(f));
+  if (options.context) {
+    add_context_files(files, resolver);
+    // Batch rules see the articles sorted by path, context or not, so a
+    // sharded run with context reports what the whole run reports.
+    std::sort(files.begin(), files.end(),
+              [](const BatchFile& a, const BatchFile& b) { return a.display_path < b.display_path; });
+  }
 
   // --tm: read once, shared by every root.
   std::unique_ptr<ReferenceTm> tm;
@@ -220,9 +234,12 @@ CheckResult run_check(const CheckOptions& options) {
 
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(n, 1)));
-  std::atomic<size_t> next{0};
+  std::atomic<size_t> next{0}, done{0};
   auto worker = [&] {
-    for (size_t i = next++; i < n; i = next++) work(i);
+    for (size_t i = next++; i < n; i = next++) {
+      work(i);
+      if (options.progress) options.progress(++done, n);
+    }
   };
   if (jobs <= 1) {
     worker();

@@ -2,6 +2,7 @@
 // Runs the rules over a batch: finds the files, loads them on all cores, runs
 // the per-article rules in parallel and the batch rules after, applies
 // severities and inline suppressions, and returns the sorted diagnostics.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,7 +33,19 @@ struct CheckOptions {
   // Hand the loaded articles back in CheckResult::articles (tmlint align
   // exports them); off for `check`, which needs only the findings.
   bool keep_articles = false;
+  // --shard K/N: check only the files whose path hash falls in shard K
+  // (0-based here) of N. With `context`, the other shards' files are loaded
+  // as context, so batch rules see the whole batch.
+  unsigned shard_index = 0, shard_count = 1;
+  // Called from the worker threads (concurrently) after each file is
+  // loaded and checked: files done, files in all. The CLI draws a progress
+  // line from it on a terminal.
+  std::function<void(size_t done, size_t total)> progress;
 };
+
+// The shard (0-based) of N a batch-relative path belongs to: FNV-1a of the
+// path, so the split is the same on every machine and every run.
+unsigned shard_of(std::string_view rel_path, unsigned shard_count);
 
 struct Summary {
   size_t files = 0;        // Markdown articles

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libpugixml-dev libyaml-cpp-dev libfmt-dev libcli11-dev catch2
+  libpugixml-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libcli11-dev catch2
   libicu-dev libssl-dev libgit2-dev
   libxml2-utils python3-jsonschema translate-toolkit pre-commit bsdutils
 )
