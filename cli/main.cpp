@@ -96,6 +96,19 @@ bool parse_shard(const std::string& text, unsigned& index, unsigned& count) {
   return true;
 }
 
+// The output of a subcommand: standard output, or FILE written atomically.
+// False (after a message) when FILE cannot be written.
+bool emit(const std::string& output, const std::string& content) {
+  try {
+    if (output.empty()) std::cout << content << std::flush;
+    else write_file_atomically(output, content);
+  } catch (const std::exception& e) {
+    std::cerr << "tmlint: error: " << e.what() << "\n";
+    return false;
+  }
+  return true;
+}
+
 // The configuration named by --config, or .tmlint.yaml found upwards; false
 // (after a message) when it cannot be read or parsed.
 bool load_config(std::string path, Config& out) {
@@ -185,13 +198,7 @@ int run_align(const AlignCli& cli) {
     std::cerr << "tmlint: error: " << error << "\n";
     return kUsage;
   }
-  try {
-    if (cli.output.empty()) std::cout << out << std::flush;
-    else write_file_atomically(cli.output, out);
-  } catch (const std::exception& e) {
-    std::cerr << "tmlint: error: " << e.what() << "\n";
-    return kUsage;
-  }
+  if (!emit(cli.output, out)) return kUsage;
 
   if (!cli.quiet) {
     std::set<std::string_view> broken;
@@ -251,13 +258,7 @@ int run_stats(const StatsCli& cli) {
   if (cli.format == "json") write_stats_json(out, stats);
   else if (cli.format == "csv") write_stats_csv(out, stats);
   else write_stats_text(out, stats);
-  try {
-    if (cli.output.empty()) std::cout << out.str() << std::flush;
-    else write_file_atomically(cli.output, out.str());
-  } catch (const std::exception& e) {
-    std::cerr << "tmlint: error: " << e.what() << "\n";
-    return kUsage;
-  }
+  if (!emit(cli.output, out.str())) return kUsage;
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
 }
@@ -284,13 +285,7 @@ int run_merge(const std::vector<std::string>& paths, const std::string& output) 
     std::cerr << "tmlint: error: " << error << "\n";
     return kUsage;
   }
-  try {
-    if (output.empty()) std::cout << out << std::flush;
-    else write_file_atomically(output, out);
-  } catch (const std::exception& e) {
-    std::cerr << "tmlint: error: " << e.what() << "\n";
-    return kUsage;
-  }
+  if (!emit(output, out)) return kUsage;
   return kClean;
 }
 
