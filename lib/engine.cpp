@@ -124,6 +124,7 @@ CheckResult run_check(const CheckOptions& options) {
     slot->facts.locale = !options.locale.empty() ? options.locale : options.config.locale;
     slot->facts.batch_files = &slot->batch_files;
     slot->facts.redirects = &slot->redirects;
+    slot->facts.glossary = &options.config.glossary;
     if (!options.source_dir.empty()) {
       slot->source = std::make_unique<DiskSourceTree>(options.source_dir);
       slot->source_files = TreeIndex::build(options.source_dir);

@@ -19,10 +19,12 @@ class SourceTree;  // source_tree.h
 class TreeIndex;   // tree_index.h
 class Redirects;   // redirects.h
 class SourceHistory;  // source_history.h
+struct Glossary;      // glossary.h
 
 struct RuleInfo {
   std::string_view id;        // kebab-case, stable: part of the public interface
-  std::string_view category;  // "structure", "translation", "links", "metadata", "qa"
+  std::string_view category;  // "structure", "translation", "links", "metadata", "qa",
+                              // "consistency", "terminology"
   Severity default_severity = Severity::Error;
   std::string_view summary;   // one line, shown by `tmlint rules`
 };
@@ -38,6 +40,9 @@ struct RunFacts {
   const Redirects* redirects = nullptr;
   // The git history of --source when it is in a repository, else null.
   const SourceHistory* history = nullptr;
+  // `terms:` and `do-not-translate:` of the configuration; never null in a
+  // run (empty when the file has none).
+  const Glossary* glossary = nullptr;
   // Today as YYYYMMDD (UTC), for dates "in the future". SOURCE_DATE_EPOCH
   // pins it, so runs and tests are reproducible.
   int32_t today = today_yyyymmdd();
