@@ -6,7 +6,9 @@
 //   key     segment_form (visible text, inline code kept, NFC, spaces
 //           collapsed), case-folded with `ignore-case: true`;
 //   variant told apart by loose_form: variants differing only in spacing,
-//           width, case or punctuation are one variant.
+//           width, case or punctuation are one variant (`loose-variants:
+//           false` tells them apart by segment_form instead); source
+//           variants also without the English articles a, an, the.
 //
 // Segments are left out when they cannot say anything about consistency:
 // no source, an empty target, a target equal to its source (untranslated),
@@ -45,7 +47,7 @@ struct Place {
 };
 
 struct Variant {
-  std::string text;  // the first form seen
+  std::string text;  // as first written (entities decoded), for messages
   size_t count = 0;
   std::vector<Place> places;  // the first max-locations
   bool has_enabled = false;
@@ -53,7 +55,7 @@ struct Variant {
 };
 
 struct Group {
-  std::string key_text;  // the key as first seen (unfolded)
+  std::string key_text;  // the key as first written (entities decoded), for messages
   std::vector<Variant> variants;
 };
 
@@ -62,6 +64,38 @@ inline std::string fold_case(const std::string& s) {
   u.foldCase();
   std::string out;
   u.toUTF8String(out);
+  return out;
+}
+
+// A variant for a message: around where it first differs from `other`, so
+// two long sentences that differ near their end show the difference.
+inline std::string shown_variant(const std::string& text, const std::string& other) {
+  constexpr size_t kMax = 120, kContext = 24;
+  size_t common = 0;
+  while (common < text.size() && common < other.size() && text[common] == other[common]) ++common;
+  size_t from = common > kContext ? common - kContext : 0;
+  while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  if (text.size() <= kMax) from = 0;
+  std::string shown = excerpt(std::string_view(text).substr(from), kMax);
+  return from > 0 ? "..." + shown : shown;
+}
+
+// An English source without its articles ("Cancel the old subscription" and
+// "Cancel old subscription" have one Japanese translation): for telling
+// source variants apart only.
+inline std::string without_articles(const std::string& s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    std::string word = s.substr(i, j - i);
+    std::string lower = word;
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (lower != "a" && lower != "an" && lower != "the") out += (out.empty() ? "" : " ") + word;
+    i = j + 1;
+  }
   return out;
 }
 
@@ -84,6 +118,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
   const RuleOptions& options = ctx.options_for(*first);
   const long min_words = options.get_int("min-words", 3);
   const bool ignore_case = options.get_bool("ignore-case", false);
+  const bool loose_variants = options.get_bool("loose-variants", true);
   const size_t max_places = static_cast<size_t>(std::clamp(options.get_int("max-locations", 3), 1L, 100L));
   constexpr size_t kMaxVariantsShown = 5;
 
@@ -105,13 +140,16 @@ inline void check(const BatchContext& ctx, Key key_side) {
       std::string& key_text = key_side == Key::Source ? source : target;
       std::string key = key_side == Key::Source && ignore_case ? fold_case(key_text) : key_text;
       auto [git, gnew] = group_of.try_emplace(key, static_cast<uint32_t>(groups.size()));
-      if (gnew) groups.push_back(Group{key_text, {}});
+      if (gnew) groups.push_back(Group{excerpt(key_side == Key::Source ? s.source.decoded() : s.target.decoded(), 400), {}});
       Group& g = groups[git->second];
       std::string vkey = std::move(key);
       vkey.push_back('\0');
-      vkey += key_side == Key::Source ? loose_target : loose_source;
+      if (loose_variants) vkey += key_side == Key::Source ? loose_target : loose_form(without_articles(source));
+      else vkey += key_side == Key::Source ? target : source;
       auto [vit, vnew] = variant_of.try_emplace(std::move(vkey), static_cast<uint32_t>(g.variants.size()));
-      if (vnew) g.variants.push_back(Variant{key_side == Key::Source ? target : source, 0, {}, false, {}});
+      if (vnew)
+        g.variants.push_back(
+            Variant{excerpt(key_side == Key::Source ? s.target.decoded() : s.source.decoded(), 400), 0, {}, false, {}});
       Variant& v = g.variants[vit->second];
       ++v.count;
       Place here{ai, si};
@@ -144,10 +182,11 @@ inline void check(const BatchContext& ctx, Key key_side) {
       std::string where;
       for (const Place& p : v.places) {
         const Article& pa = *ctx.articles[p.article];
-        where += fmt::format("{}{}:{}", where.empty() ? "" : ", ", pa.path, pa.segments[p.segment].location.line);
+        where += fmt::format("{}{}:{}", where.empty() ? "" : ", ", pa.rel_path, pa.segments[p.segment].location.line);
       }
       if (v.count > v.places.size()) where += fmt::format(" and {} more", v.count - v.places.size());
-      list += fmt::format("{}\"{}\" {}x ({})", list.empty() ? "" : "; ", excerpt(v.text, 60), v.count, where);
+      const std::string& other = g.variants[i == 0 ? 1 : 0].text;
+      list += fmt::format("{}\"{}\" {}x ({})", list.empty() ? "" : "; ", shown_variant(v.text, other), v.count, where);
     }
     if (g.variants.size() > kMaxVariantsShown) {
       size_t rest = 0;
@@ -158,7 +197,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
     const Segment& rs = ra.segments[at->segment];
     ctx.report(ra, rs.location,
                fmt::format("segment {}: the same {} \"{}\" has {} different {} in {} segments: {}", rs.id, key_name,
-                           excerpt(g.key_text, 60), g.variants.size(), variant_name, total, list),
+                           excerpt(g.key_text, 100), g.variants.size(), variant_name, total, list),
                rs.id);
   }
 }

@@ -46,14 +46,14 @@ void check(const ArticleContext& ctx) {
       if (!target_set) target.set_text(texts.target), target_set = true;
       bool found = false;
       for (const TermPattern& p : c.targets) found = found || target.contains(p, true);
-      if (!found) misses.push_back(fmt::format("\"{}\" as {}", c.term->source, quoted_list(c.term->targets, "or")));
+      if (!found) misses.push_back(fmt::format("\"{}\" -> {}", c.term->source, quoted_list(c.term->targets, "or")));
     }
     if (misses.empty()) continue;
     std::string list;
     for (const auto& m : misses) list += (list.empty() ? "" : "; ") + m;
     ctx.report(s.location,
-               fmt::format("segment {}: the glossary translates {}, but the target \"{}\" has none of {}", s.id,
-                           list, excerpt(texts.target), misses.size() == 1 ? "them" : "their translations"),
+               fmt::format("segment {}: the target \"{}\" does not follow the glossary: {}", s.id, excerpt(texts.target),
+                           list),
                s.id);
   }
 }
