@@ -2,7 +2,9 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/bytestream.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include "entities.h"
 #include "segment_words.h"
@@ -12,12 +14,6 @@ namespace {
 
 icu::UnicodeString from_utf8(std::string_view s) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-}
-
-std::string to_utf8(const icu::UnicodeString& u) {
-  std::string out;
-  u.toUTF8String(out);
-  return out;
 }
 
 const icu::Normalizer2* nfc_instance() {
@@ -88,7 +84,55 @@ bool cjk_like(UChar32 c) {
 
 }  // namespace
 
-std::string nfc(std::string_view utf8) { return to_utf8(normalized(nfc_instance(), from_utf8(utf8))); }
+namespace {
+
+// `n` applied to UTF-8 without a round trip through UTF-16, and nothing at
+// all when the text is already normalised (ASCII always is for NFC).
+std::string normalize_utf8(const icu::Normalizer2* n, std::string_view s, bool quick_check) {
+  if (!n) return std::string(s);
+  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  if (quick_check && n->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(s);
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(s.size()));
+  status = U_ZERO_ERROR;
+  n->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_SUCCESS(status) ? out : std::string(s);
+}
+
+// Copies UTF-8 text code point by code point; `drop(c)` removes one and
+// `space(c)` turns a run of them into one ' ' (none at either end).
+template <class Drop, class Space>
+std::string filter_utf8(std::string_view s, Drop&& drop, Space&& space) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto len = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < len;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c >= 0 && space(c)) {
+      pending = !out.empty();
+      continue;
+    }
+    if (c >= 0 && drop(c)) continue;
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+bool white(UChar32 c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return u_isUWhiteSpace(c);
+}
+
+}  // namespace
+
+std::string nfc(std::string_view utf8) { return normalize_utf8(nfc_instance(), utf8, true); }
 
 std::string segment_form(std::string_view markdown) {
   std::string joined;
@@ -102,44 +146,26 @@ std::string segment_form(std::string_view markdown) {
       joined += part;
     }
   });
-  icu::UnicodeString u = normalized(nfc_instance(), from_utf8(joined));
-  icu::UnicodeString out;
-  bool space = false;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isUWhiteSpace(c)) {
-      space = !out.isEmpty();
-      continue;
-    }
-    if (space) out.append(static_cast<UChar>(' '));
-    space = false;
-    out.append(c);
-  }
-  return to_utf8(out);
+  return filter_utf8(nfc(joined), [](UChar32) { return false; }, white);
 }
 
 std::string loose_form(std::string_view text) {
-  icu::UnicodeString u = normalized(nfkc_casefold_instance(), from_utf8(text));
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isUWhiteSpace(c) || u_ispunct(c)) continue;
-    out.append(c);
-  }
-  return to_utf8(out);
+  return filter_utf8(
+      normalize_utf8(nfkc_casefold_instance(), text, true),
+      [](UChar32 c) { return white(c) || u_ispunct(c); }, [](UChar32) { return false; });
 }
 
 bool has_letter_or_digit(std::string_view text) {
   bool found = false;
   split_code(text, [&](std::string_view part, bool code) {
     if (code || found) return;
-    icu::UnicodeString u = from_utf8(visible_text(part));
-    for (int32_t i = 0; i < u.length() && !found;) {
-      UChar32 c = u.char32At(i);
-      i += U16_LENGTH(c);
-      found = u_isalnum(c);
+    const std::string visible = visible_text(part);
+    const auto* p = reinterpret_cast<const uint8_t*>(visible.data());
+    const auto len = static_cast<int32_t>(visible.size());
+    for (int32_t i = 0; i < len && !found;) {
+      UChar32 c;
+      U8_NEXT(p, i, len, c);
+      found = c >= 0 && u_isalnum(c);
     }
   });
   return found;

@@ -47,7 +47,6 @@ struct Place {
 };
 
 struct Variant {
-  std::string text;  // as first written (entities decoded), for messages
   size_t count = 0;
   std::vector<Place> places;  // the first max-locations
   bool has_enabled = false;
@@ -55,8 +54,7 @@ struct Variant {
 };
 
 struct Group {
-  std::string key_text;  // the key as first written (entities decoded), for messages
-  std::vector<Variant> variants;
+  std::vector<Variant> variants;  // each with its first place: texts for messages are read there
 };
 
 inline std::string fold_case(const std::string& s) {
@@ -131,25 +129,26 @@ inline void check(const BatchContext& ctx, Key key_side) {
     for (uint32_t si = 0; si < a.segments.size(); ++si) {
       const Segment& s = a.segments[si];
       if (!s.has_source) continue;
-      std::string source = segment_form(s.source.raw);
-      std::string target = segment_form(s.target.raw);
-      if (target.empty() || !has_letter_or_digit(s.source.raw)) continue;
+      // The cheap filter first: most segments of a batch pass it, but it
+      // spares the normalisation of the short ones.
       if (static_cast<long>(source_words(visible_text(s.source.raw))) < min_words) continue;
+      if (min_words < 1 && !has_letter_or_digit(s.source.raw)) continue;
+      std::string target = segment_form(s.target.raw);
+      if (target.empty()) continue;
+      std::string source = segment_form(s.source.raw);
       std::string loose_source = loose_form(source), loose_target = loose_form(target);
       if (loose_source == loose_target) continue;  // untranslated
       std::string& key_text = key_side == Key::Source ? source : target;
       std::string key = key_side == Key::Source && ignore_case ? fold_case(key_text) : key_text;
       auto [git, gnew] = group_of.try_emplace(key, static_cast<uint32_t>(groups.size()));
-      if (gnew) groups.push_back(Group{excerpt(key_side == Key::Source ? s.source.decoded() : s.target.decoded(), 400), {}});
+      if (gnew) groups.emplace_back();
       Group& g = groups[git->second];
       std::string vkey = std::move(key);
       vkey.push_back('\0');
       if (loose_variants) vkey += key_side == Key::Source ? loose_target : loose_form(without_articles(source));
       else vkey += key_side == Key::Source ? target : source;
       auto [vit, vnew] = variant_of.try_emplace(std::move(vkey), static_cast<uint32_t>(g.variants.size()));
-      if (vnew)
-        g.variants.push_back(
-            Variant{excerpt(key_side == Key::Source ? s.target.decoded() : s.source.decoded(), 400), 0, {}, false, {}});
+      if (vnew) g.variants.emplace_back();
       Variant& v = g.variants[vit->second];
       ++v.count;
       Place here{ai, si};
@@ -163,8 +162,15 @@ inline void check(const BatchContext& ctx, Key key_side) {
 
   const std::string_view key_name = key_side == Key::Source ? "source" : "target";
   const std::string_view variant_name = key_side == Key::Source ? "translations" : "sources";
+  // The texts as first written (entities decoded), for messages.
+  auto text_at = [&](const Place& p, bool key) {
+    const Segment& s = ctx.articles[p.article]->segments[p.segment];
+    const bool source = (key_side == Key::Source) == key;
+    return excerpt(source ? s.source.decoded() : s.target.decoded(), 400);
+  };
   for (Group& g : groups) {
     if (g.variants.size() < 2) continue;
+    const Place first_place = g.variants.front().places.front();
     // Variants were added in order of first occurrence, so a stable sort by
     // count keeps ties in that order.
     std::stable_sort(g.variants.begin(), g.variants.end(),
@@ -176,8 +182,11 @@ inline void check(const BatchContext& ctx, Key key_side) {
     if (!at) continue;
     size_t total = 0;
     for (const Variant& v : g.variants) total += v.count;
+    std::vector<std::string> texts;
+    for (size_t i = 0; i < g.variants.size() && i < kMaxVariantsShown; ++i)
+      texts.push_back(text_at(g.variants[i].places.front(), false));
     std::string list;
-    for (size_t i = 0; i < g.variants.size() && i < kMaxVariantsShown; ++i) {
+    for (size_t i = 0; i < texts.size(); ++i) {
       const Variant& v = g.variants[i];
       std::string where;
       for (const Place& p : v.places) {
@@ -185,8 +194,8 @@ inline void check(const BatchContext& ctx, Key key_side) {
         where += fmt::format("{}{}:{}", where.empty() ? "" : ", ", pa.rel_path, pa.segments[p.segment].location.line);
       }
       if (v.count > v.places.size()) where += fmt::format(" and {} more", v.count - v.places.size());
-      const std::string& other = g.variants[i == 0 ? 1 : 0].text;
-      list += fmt::format("{}\"{}\" {}x ({})", list.empty() ? "" : "; ", shown_variant(v.text, other), v.count, where);
+      const std::string& other = texts[i == 0 ? 1 : 0];
+      list += fmt::format("{}\"{}\" {}x ({})", list.empty() ? "" : "; ", shown_variant(texts[i], other), v.count, where);
     }
     if (g.variants.size() > kMaxVariantsShown) {
       size_t rest = 0;
@@ -197,7 +206,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
     const Segment& rs = ra.segments[at->segment];
     ctx.report(ra, rs.location,
                fmt::format("segment {}: the same {} \"{}\" has {} different {} in {} segments: {}", rs.id, key_name,
-                           excerpt(g.key_text, 100), g.variants.size(), variant_name, total, list),
+                           excerpt(text_at(first_place, true), 100), g.variants.size(), variant_name, total, list),
                rs.id);
   }
 }

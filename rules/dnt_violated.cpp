@@ -26,23 +26,25 @@ void check(const ArticleContext& ctx) {
   const std::vector<std::string>& terms = g->do_not_translate;
   TermFinder source, target;
   for (const Segment& s : ctx.article.segments) {
-    SegmentTexts texts = texts_of(s);
-    if (!texts.searchable) continue;
-    bool source_set = false, target_set = false;
+    if (!s.has_source) continue;
+    const std::string source_text = visible_text(s.source.raw);
+    // Cheap byte search first: nearly every segment holds no term at all.
+    std::vector<size_t> candidates;
+    for (size_t k = 0; k < terms.size(); ++k)
+      if (source_text.find(terms[k]) != std::string::npos) candidates.push_back(k);
+    if (candidates.empty()) continue;
+    const std::string source_nfc = nfc(source_text), target_nfc = visible_nfc(s.target.raw);
+    if (!judgeable(s, source_nfc, target_nfc)) continue;
+    source.set_text(source_nfc);
+    target.set_text(target_nfc);
     std::vector<std::string> missing;
-    for (size_t k = 0; k < terms.size(); ++k) {
-      // Cheap byte search first: nearly every segment holds no term at all.
-      if (texts.source.find(terms[k]) == std::string::npos) continue;
-      if (!source_set) source.set_text(texts.source), source_set = true;
-      if (!source.contains(patterns[k], true)) continue;
-      if (!target_set) target.set_text(texts.target), target_set = true;
-      if (!target.contains(patterns[k], false)) missing.push_back(terms[k]);
-    }
+    for (size_t k : candidates)
+      if (source.contains(patterns[k], true) && !target.contains(patterns[k], false)) missing.push_back(terms[k]);
     if (missing.empty()) continue;
     ctx.report(s.location,
                fmt::format("segment {}: do-not-translate {} {} in the source but not in the target \"{}\"", s.id,
                            missing.size() == 1 ? "term" : "terms", quoted_list(missing, "and") +
-                           (missing.size() == 1 ? " is" : " are"), excerpt(texts.target)),
+                           (missing.size() == 1 ? " is" : " are"), excerpt(target_nfc)),
                s.id);
   }
 }

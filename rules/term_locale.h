@@ -15,22 +15,34 @@ inline std::string target_locale(const Article& a, const RunFacts& facts) {
   return facts.locale;
 }
 
-// The visible texts of a segment (no code, no URLs, no tags), in NFC.
-// `searchable` is false when there is nothing to judge: no source, an empty
-// target (missing-target's business) or a target that is the source
-// (untranslated's business).
-struct SegmentTexts {
-  std::string source, target;
-  bool searchable = false;
-};
+// The visible text of a segment's source or target (no code, no URLs, no
+// tags), in NFC.
+inline std::string visible_nfc(std::string_view raw) { return nfc(visible_text(raw)); }
 
-inline SegmentTexts texts_of(const Segment& s) {
-  SegmentTexts t;
-  if (!s.has_source) return t;
-  t.source = nfc(visible_text(s.source.raw));
-  t.target = nfc(visible_text(s.target.raw));
-  t.searchable = !t.source.empty() && !t.target.empty() && t.source != t.target;
-  return t;
+// Whether a segment can be judged: it has a source and a non-empty target
+// (else missing-target's business) that is not the source itself (else
+// untranslated's business).
+inline bool judgeable(const Segment& s, const std::string& source, const std::string& target) {
+  return s.has_source && !source.empty() && !target.empty() && source != target;
+}
+
+// A byte-level prefilter for case-insensitive search: false only when
+// `term` (ASCII) cannot be in `lower_text` (the text with ASCII letters
+// lowered). Non-ASCII terms always pass.
+inline bool may_contain_folded(std::string_view lower_text, std::string_view term) {
+  std::string lower(term);
+  for (char& c : lower) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower_text.find(lower) != std::string_view::npos;
+}
+
+inline std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
 }
 
 // "A", "A" and "B", "A", "B" and "C".

@@ -36,23 +36,31 @@ void check(const ArticleContext& ctx) {
   if (terms.empty()) return;
   TermFinder source, target;
   for (const Segment& s : ctx.article.segments) {
-    SegmentTexts texts = texts_of(s);
-    if (!texts.searchable) continue;
-    source.set_text(texts.source);
-    bool target_set = false;
+    if (!s.has_source) continue;
+    const std::string source_text = visible_text(s.source.raw);
+    const std::string lowered = lower_ascii(source_text);
+    std::vector<const Compiled*> candidates;
+    for (const Compiled& c : terms)
+      if (c.term->case_sensitive ? source_text.find(c.term->source) != std::string::npos
+                                 : may_contain_folded(lowered, c.term->source))
+        candidates.push_back(&c);
+    if (candidates.empty()) continue;
+    const std::string source_nfc = nfc(source_text), target_nfc = visible_nfc(s.target.raw);
+    if (!judgeable(s, source_nfc, target_nfc)) continue;
+    source.set_text(source_nfc);
+    target.set_text(target_nfc);
     std::vector<std::string> misses;
-    for (const Compiled& c : terms) {
-      if (!source.contains(c.source, true)) continue;
-      if (!target_set) target.set_text(texts.target), target_set = true;
+    for (const Compiled* c : candidates) {
+      if (!source.contains(c->source, true)) continue;
       bool found = false;
-      for (const TermPattern& p : c.targets) found = found || target.contains(p, true);
-      if (!found) misses.push_back(fmt::format("\"{}\" -> {}", c.term->source, quoted_list(c.term->targets, "or")));
+      for (const TermPattern& p : c->targets) found = found || target.contains(p, true);
+      if (!found) misses.push_back(fmt::format("\"{}\" -> {}", c->term->source, quoted_list(c->term->targets, "or")));
     }
     if (misses.empty()) continue;
     std::string list;
     for (const auto& m : misses) list += (list.empty() ? "" : "; ") + m;
     ctx.report(s.location,
-               fmt::format("segment {}: the target \"{}\" does not follow the glossary: {}", s.id, excerpt(texts.target),
+               fmt::format("segment {}: the target \"{}\" does not follow the glossary: {}", s.id, excerpt(target_nfc),
                            list),
                s.id);
   }
