@@ -247,7 +247,12 @@ CheckResult run_check(const CheckOptions& options) {
                        [&, k](const Article& a) -> const RuleOptions& {
                          return (*effective[index_of.at(&a)])[k].options;
                        },
-                       [&, k](const Article& a) { return (*effective[index_of.at(&a)])[k].enabled; }, sink};
+                       // A context-only file is seen, never reported: not enabled.
+                       [&, k](const Article& a) {
+                         size_t i = index_of.at(&a);
+                         return !files[i].context_only && (*effective[i])[k].enabled;
+                       },
+                       sink};
       try {
         rule.check_batch(ctx);
       } catch (const std::exception& e) {

@@ -71,7 +71,8 @@ struct BatchContext {
   const RunFacts& facts;
   // Options for the rule as configured for a given article (per-path overrides).
   std::function<const RuleOptions&(const Article&)> options_for;
-  // True when the rule is enabled for that article (batch rules report only there).
+  // True when the rule is enabled for that article and the article is not
+  // only context (--context): batch rules report only there.
   std::function<bool(const Article&)> enabled_for;
   const ReportFn& sink;
 
