@@ -146,7 +146,11 @@ std::string segment_form(std::string_view markdown) {
       joined += part;
     }
   });
-  return filter_utf8(nfc(joined), [](UChar32) { return false; }, white);
+  return normalize_visible(joined);
+}
+
+std::string normalize_visible(std::string_view visible) {
+  return filter_utf8(nfc(visible), [](UChar32) { return false; }, white);
 }
 
 std::string loose_form(std::string_view text) {

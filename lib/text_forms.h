@@ -20,6 +20,10 @@ std::string nfc(std::string_view utf8);
 // escapes) with inline code kept verbatim, in NFC, every run of Unicode
 // white space (NBSP, U+3000 too) one space, trimmed.
 std::string segment_form(std::string_view markdown);
+// The last steps of segment_form, for a text already visible (NFC, white
+// space collapsed): segment_form(m) == normalize_visible(visible_text(m))
+// when m has no inline code.
+std::string normalize_visible(std::string_view visible);
 
 // A looser form for telling variants apart: NFKC with case folded (so
 // full-width and half-width forms, and case, are one), white space and

@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -97,10 +98,41 @@ inline std::string without_articles(const std::string& s) {
   return out;
 }
 
-inline size_t source_words(std::string_view visible_source) {
-  size_t n = 0;
-  for (const Word& w : english_words(visible_source)) n += !w.glued;
-  return n;
+// A target that is its source once spacing, width, case and punctuation
+// are ignored ("Asia Pacific、Europe" for "Asia Pacific, Europe"): the
+// loose forms are only compared when the ASCII letters and digits agree.
+inline bool untranslated(const std::string& source, const std::string& target) {
+  auto ascii_alnum = [](const std::string& s) {
+    std::string out;
+    for (char c : s)
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
+      else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+    return out;
+  };
+  return source == target || (ascii_alnum(source) == ascii_alnum(target) && loose_form(source) == loose_form(target));
+}
+
+// Whether the text has at least `min` English words (runs of ASCII letters
+// not glued to digits, '_', '.', '-' or '/', as english_words counts them);
+// stops at the min-th.
+inline bool has_words(std::string_view text, long min) {
+  if (min <= 0) return true;
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto glue = [](char c) { return (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-' || c == '/'; };
+  long n = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (!letter(text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t b = i;
+    while (i < text.size() && (letter(text[i]) || (text[i] == '\'' && i + 1 < text.size() && letter(text[i + 1])))) ++i;
+    const bool glued_before = b > 0 && glue(text[b - 1]);
+    const bool glued_after = i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '_' ||
+                                                 (text[i] == '.' && i + 1 < text.size() && letter(text[i + 1])));
+    if (!glued_before && !glued_after && ++n >= min) return true;
+  }
+  return false;
 }
 
 inline void check(const BatchContext& ctx, Key key_side) {
@@ -120,45 +152,83 @@ inline void check(const BatchContext& ctx, Key key_side) {
   const size_t max_places = static_cast<size_t>(std::clamp(options.get_int("max-locations", 3), 1L, 100L));
   constexpr size_t kMaxVariantsShown = 5;
 
-  std::vector<Group> groups;
-  std::unordered_map<std::string, uint32_t> group_of;    // key -> index in groups
-  std::unordered_map<std::string, uint32_t> variant_of;  // key '\0' loose variant -> index in its group
-  for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
-    const Article& a = *ctx.articles[ai];
-    const bool enabled = ctx.enabled_for(a);
-    for (uint32_t si = 0; si < a.segments.size(); ++si) {
-      const Segment& s = a.segments[si];
-      if (!s.has_source) continue;
-      // The cheap filter first: most segments of a batch pass it, but it
-      // spares the normalisation of the short ones.
-      if (static_cast<long>(source_words(visible_text(s.source.raw))) < min_words) continue;
-      if (min_words < 1 && !has_letter_or_digit(s.source.raw)) continue;
-      std::string target = segment_form(s.target.raw);
-      if (target.empty()) continue;
-      std::string source = segment_form(s.source.raw);
-      std::string loose_source = loose_form(source), loose_target = loose_form(target);
-      if (loose_source == loose_target) continue;  // untranslated
-      std::string& key_text = key_side == Key::Source ? source : target;
-      std::string key = key_side == Key::Source && ignore_case ? fold_case(key_text) : key_text;
-      auto [git, gnew] = group_of.try_emplace(key, static_cast<uint32_t>(groups.size()));
-      if (gnew) groups.emplace_back();
-      Group& g = groups[git->second];
-      std::string vkey = std::move(key);
-      vkey.push_back('\0');
-      if (loose_variants) vkey += key_side == Key::Source ? loose_target : loose_form(without_articles(source));
-      else vkey += key_side == Key::Source ? target : source;
-      auto [vit, vnew] = variant_of.try_emplace(std::move(vkey), static_cast<uint32_t>(g.variants.size()));
-      if (vnew) g.variants.emplace_back();
-      Variant& v = g.variants[vit->second];
-      ++v.count;
-      Place here{ai, si};
-      if (v.places.size() < max_places) v.places.push_back(here);
-      if (enabled && !v.has_enabled) {
-        v.has_enabled = true;
-        v.first_enabled = here;
+  // Pass 1: every segment that can count, grouped by its key. Most keys
+  // occur once (60% of the segments of a real batch), so the other side is
+  // only normalised in pass 2, for keys seen twice or more.
+  struct Candidate {
+    Place place;
+    uint32_t group;
+  };
+  std::vector<Candidate> candidates;
+  std::vector<uint32_t> members;  // per group: its candidates
+  {
+    std::unordered_map<std::string, uint32_t> group_of;
+    for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
+      const Article& a = *ctx.articles[ai];
+      for (uint32_t si = 0; si < a.segments.size(); ++si) {
+        const Segment& s = a.segments[si];
+        if (!s.has_source || s.target.raw.empty()) continue;
+        const std::string visible_source = visible_text(s.source.raw);
+        if (!has_words(visible_source, min_words)) continue;
+        if (min_words < 1 && !has_letter_or_digit(s.source.raw)) continue;
+        // The visible source is most of the key's work when it has no code.
+        std::string key = key_side == Key::Target ? segment_form(s.target.raw)
+                          : s.source.raw.find('`') == std::string_view::npos ? normalize_visible(visible_source)
+                                                                             : segment_form(s.source.raw);
+        if (key.empty()) continue;
+        if (key_side == Key::Source && ignore_case) key = fold_case(key);
+        auto [it, added] = group_of.try_emplace(std::move(key), static_cast<uint32_t>(members.size()));
+        if (added) members.push_back(0);
+        ++members[it->second];
+        candidates.push_back({{ai, si}, it->second});
       }
     }
   }
+
+  // Pass 2: the variants of the keys seen twice or more, told apart exactly
+  // here and merged by their loose form below (only for groups that have
+  // two exact variants, which are few).
+  std::vector<Group> groups(members.size());
+  std::unordered_map<std::string, uint32_t> variant_of;  // group index bytes + exact variant -> index in its group
+  for (const Candidate& c : candidates) {
+    if (members[c.group] < 2) continue;
+    const Article& a = *ctx.articles[c.place.article];
+    const Segment& s = a.segments[c.place.segment];
+    std::string source = segment_form(s.source.raw), target = segment_form(s.target.raw);
+    if (target.empty() || untranslated(source, target)) continue;
+    std::string vkey(reinterpret_cast<const char*>(&c.group), sizeof c.group);
+    vkey += key_side == Key::Source ? target : source;
+    Group& g = groups[c.group];
+    auto [vit, vnew] = variant_of.try_emplace(std::move(vkey), static_cast<uint32_t>(g.variants.size()));
+    if (vnew) g.variants.emplace_back();
+    Variant& v = g.variants[vit->second];
+    ++v.count;
+    if (v.places.size() < max_places) v.places.push_back(c.place);
+    if (!v.has_enabled && ctx.enabled_for(a)) {
+      v.has_enabled = true;
+      v.first_enabled = c.place;
+    }
+  }
+  variant_of.clear();
+
+  // One variant from two: counts added, the first places kept.
+  auto merge = [&](Variant& into, const Variant& from) {
+    into.count += from.count;
+    std::vector<Place> places;
+    std::merge(into.places.begin(), into.places.end(), from.places.begin(), from.places.end(),
+               std::back_inserter(places));
+    if (places.size() > max_places) places.resize(max_places);
+    into.places = std::move(places);
+    if (from.has_enabled && (!into.has_enabled || from.first_enabled < into.first_enabled)) {
+      into.has_enabled = true;
+      into.first_enabled = from.first_enabled;
+    }
+  };
+  auto loose_variant = [&](const Place& p) {
+    const Segment& s = ctx.articles[p.article]->segments[p.segment];
+    return key_side == Key::Source ? loose_form(segment_form(s.target.raw))
+                                   : loose_form(without_articles(segment_form(s.source.raw)));
+  };
 
   const std::string_view key_name = key_side == Key::Source ? "source" : "target";
   const std::string_view variant_name = key_side == Key::Source ? "translations" : "sources";
@@ -170,6 +240,19 @@ inline void check(const BatchContext& ctx, Key key_side) {
   };
   for (Group& g : groups) {
     if (g.variants.size() < 2) continue;
+    if (loose_variants) {
+      // Exact variants are in order of first occurrence, so merging into
+      // the first of each loose form keeps that order.
+      std::vector<Variant> merged;
+      std::unordered_map<std::string, size_t> by_loose;
+      for (Variant& v : g.variants) {
+        auto [it, added] = by_loose.try_emplace(loose_variant(v.places.front()), merged.size());
+        if (added) merged.push_back(std::move(v));
+        else merge(merged[it->second], v);
+      }
+      g.variants = std::move(merged);
+      if (g.variants.size() < 2) continue;
+    }
     const Place first_place = g.variants.front().places.front();
     // Variants were added in order of first occurrence, so a stable sort by
     // count keeps ties in that order.
