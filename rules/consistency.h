@@ -16,9 +16,10 @@
 // words and labels are translated by context: a heading "Overview" and a
 // table cell "Overview" may rightly differ).
 //
-// Memory is one entry per distinct key and one per distinct (key, variant)
-// pair, each holding at most `max-locations` locations; time is linear in
-// the segments (hashing). One finding per group with two variants or more,
+// Memory is 12 bytes per segment that counts, one entry per distinct key
+// and one per distinct (key, variant) pair of the keys seen twice or more,
+// each holding at most `max-locations` locations; time is linear in the
+// segments (hashing). One finding per group with two variants or more,
 // at the first occurrence of a variant other than the most frequent one, in
 // an article the rule is enabled for; the message lists the variants, most
 // frequent first (ties: first seen first), each with its count and first
