@@ -28,7 +28,9 @@ inline bool judgeable(const Segment& s, const std::string& source, const std::st
 
 // A byte-level prefilter for case-insensitive search: false only when
 // `term` (ASCII) cannot be in `lower_text` (the text with ASCII letters
-// lowered). Non-ASCII terms always pass.
+// lowered). Non-ASCII terms always pass. (Two non-ASCII letters fold to
+// ASCII ones, U+212A KELVIN SIGN and U+017F LONG S: a text spelling a term
+// with them is not found.)
 inline bool may_contain_folded(std::string_view lower_text, std::string_view term) {
   std::string lower(term);
   for (char& c : lower) {
