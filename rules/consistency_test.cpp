@@ -175,3 +175,19 @@ TEST_CASE("inconsistent-translation: reported where the rule is enabled and not 
   CHECK(context.diagnostics[0].message.find("b.md:4") != std::string::npos);
   CHECK(check_dir(dir, "inconsistent-translation", "", {(dir.path / "a.md").string()}).diagnostics.empty());
 }
+
+TEST_CASE("consistency: spacing, width and punctuation are one variant unless loose-variants: false") {
+  test::TempDir dir;
+  dir.write("a.md", article("aaaaa", {{"アカウントで、ポータルにサインインします。", kSource},
+                                      {"アカウントで、ポータルにサインインします。", "Sign in to the portal with your account!"}}));
+  dir.write("b.md", article("bbbbb", {{"アカウントで ポータルにサインインします", kSource},
+                                      {"アカウントで、ポータルにサインインします。", "Sign in to portal with your account"}}));
+  CHECK(check_dir(dir, "inconsistent-translation").diagnostics.empty());
+  CHECK(check_dir(dir, "inconsistent-source").diagnostics.empty());  // punctuation and an article
+  CheckResult strict = check_dir(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false}}");
+  REQUIRE(strict.diagnostics.size() == 1);
+  CHECK(strict.diagnostics[0].rel_path == "b.md");
+  CHECK(check_dir(dir, "inconsistent-source", "rules: {inconsistent-source: {loose-variants: false}}").diagnostics.size() == 1);
+  // Fewer words than min-words: not compared.
+  CHECK(check_dir(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false, min-words: 9}}").diagnostics.empty());
+}
