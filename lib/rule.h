@@ -20,6 +20,7 @@ class TreeIndex;   // tree_index.h
 class Redirects;   // redirects.h
 class SourceHistory;  // source_history.h
 struct Glossary;      // glossary.h
+class ReferenceTm;    // reference_tm.h
 
 struct RuleInfo {
   std::string_view id;        // kebab-case, stable: part of the public interface
@@ -43,6 +44,8 @@ struct RunFacts {
   // `terms:` and `do-not-translate:` of the configuration; never null in a
   // run (empty when the file has none).
   const Glossary* glossary = nullptr;
+  // The reference translation memory of --tm, else null.
+  const ReferenceTm* tm = nullptr;
   // Today as YYYYMMDD (UTC), for dates "in the future". SOURCE_DATE_EPOCH
   // pins it, so runs and tests are reproducible.
   int32_t today = today_yyyymmdd();
