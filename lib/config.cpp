@@ -176,6 +176,56 @@ std::string parse_locale(const YAML::Node& n) {
   return n.Scalar();
 }
 
+// `terms:`: locale -> list of {source, target, case-sensitive}.
+GlossaryTerm parse_term(const YAML::Node& n, const std::string& where) {
+  if (!n.IsMap()) fail(n, fmt::format("each entry of {} must be a map with 'source' and 'target'", where));
+  GlossaryTerm t;
+  bool has_source = false, has_target = false;
+  for_each_entry(n, where, [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
+    if (key == "source") {
+      if (!v.IsScalar() || v.Scalar().empty()) fail(v.IsNull() ? k : v, fmt::format("'source' in {} must be a non-empty string", where));
+      t.source = v.Scalar();
+      has_source = true;
+    } else if (key == "target") {
+      t.targets = string_list(v, "target");
+      for (size_t i = 0; i < t.targets.size(); ++i)
+        if (t.targets[i].empty()) fail(v, fmt::format("'target' in {} must not hold an empty string", where));
+      if (t.targets.empty()) fail(v.IsNull() ? k : v, fmt::format("'target' in {} needs at least one translation", where));
+      has_target = true;
+    } else if (key == "case-sensitive") {
+      std::optional<bool> on = v.IsScalar() ? bool_word(lowercase(v.Scalar())) : std::nullopt;
+      if (!on) fail(v.IsNull() ? k : v, fmt::format("'case-sensitive' in {} must be true or false", where));
+      t.case_sensitive = *on;
+    } else {
+      fail(k, fmt::format("unknown key '{}' in {} (source, target, case-sensitive)", key, where));
+    }
+  });
+  if (!has_source) fail(n, fmt::format("{} needs 'source'", where));
+  if (!has_target) fail(n, fmt::format("{} needs 'target'", where));
+  return t;
+}
+
+std::map<std::string, std::vector<GlossaryTerm>> parse_terms(const YAML::Node& n) {
+  std::map<std::string, std::vector<GlossaryTerm>> out;
+  if (n.IsNull()) return out;
+  if (!n.IsMap()) fail(n, "'terms' must map locales (ja-JP) to lists of {source, target} terms");
+  for_each_entry(n, "'terms'", [&](const std::string& locale, const YAML::Node& k, const YAML::Node& v) {
+    if (locale.empty()) fail(k, "a locale of 'terms' must not be empty");
+    auto& list = out[locale];
+    if (v.IsNull()) return;
+    if (!v.IsSequence()) fail(v, fmt::format("'terms.{}' must be a list of {{source, target}} terms", locale));
+    for (size_t i = 0; i < v.size(); ++i) list.push_back(parse_term(v[i], fmt::format("terms.{}[{}]", locale, i + 1)));
+  });
+  return out;
+}
+
+std::vector<std::string> parse_do_not_translate(const YAML::Node& n) {
+  std::vector<std::string> out = string_list(n, "do-not-translate");
+  for (size_t i = 0; i < out.size(); ++i)
+    if (out[i].empty()) fail(n.IsSequence() ? n[i] : n, "'do-not-translate' must not hold an empty string");
+  return out;
+}
+
 void parse_top_level(const YAML::Node& root, Config& c, std::vector<NameUse>& names) {
   if (root.IsNull()) return;  // an empty file, or only comments
   if (!root.IsMap()) fail(root, "the configuration must be a map of keys (select, ignore, rules, ...)");
@@ -187,7 +237,10 @@ void parse_top_level(const YAML::Node& root, Config& c, std::vector<NameUse>& na
     else if (key == "exclude") c.exclude = string_list(v, key);
     else if (key == "rules") c.rules = parse_rules(v, key, names);
     else if (key == "overrides") c.overrides = parse_overrides(v, names);
-    else fail(k, fmt::format("unknown key '{}' (select, ignore, fail-on, locale, exclude, rules, overrides)", key));
+    else if (key == "terms") c.glossary.terms = parse_terms(v);
+    else if (key == "do-not-translate") c.glossary.do_not_translate = parse_do_not_translate(v);
+    else fail(k, fmt::format("unknown key '{}' (select, ignore, fail-on, locale, exclude, rules, overrides, terms, "
+                             "do-not-translate)", key));
   });
 }
 

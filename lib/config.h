@@ -13,6 +13,10 @@
 //   overrides:
 //     - files: ["Archive/**"]       # globs on the path relative to the batch root
 //       rules: {broken-link: off}
+//   terms:                          # glossary, per target locale (term-mismatch)
+//     ja-JP:
+//       - {source: Partner Center, target: [パートナー センター], case-sensitive: false}
+//   do-not-translate: [Microsoft, Azure]   # dnt-violated
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +24,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "glossary.h"
 #include "rule.h"
 #include "rule_options.h"
 
@@ -45,6 +50,7 @@ struct Config {
   std::vector<std::string> exclude;
   std::map<std::string, RuleSetting> rules;
   std::vector<Override> overrides;
+  Glossary glossary;                   // terms: and do-not-translate:
 };
 
 struct ConfigError {

@@ -546,3 +546,68 @@ TEST_CASE("config: .tmlint.yaml is found walking up, the nearest first") {
   std::string outside = find_config_file(dir.path.string());
   CHECK((outside.empty() || !same(outside, dir.path / "repo/.tmlint.yaml")));
 }
+
+// ------------------------------------------------------------ glossary
+
+TEST_CASE("config: terms and do-not-translate parse into the glossary") {
+  Config c = parse(R"(terms:
+  ja-JP:
+    - source: Partner Center
+      target: [パートナー センター]
+    - {source: tenant, target: テナント, case-sensitive: true}
+  ja:
+    - source: subscription
+      target: [サブスクリプション, 購読]
+do-not-translate: [Microsoft, "Dynamics 365"]
+)");
+  REQUIRE(c.glossary.terms.size() == 2);
+  const auto& ja_jp = c.glossary.terms.at("ja-JP");
+  REQUIRE(ja_jp.size() == 2);
+  CHECK(ja_jp[0].source == "Partner Center");
+  CHECK(ja_jp[0].targets == Strings{"パートナー センター"});
+  CHECK_FALSE(ja_jp[0].case_sensitive);
+  CHECK(ja_jp[1].targets == Strings{"テナント"});
+  CHECK(ja_jp[1].case_sensitive);
+  CHECK(c.glossary.do_not_translate == Strings{"Microsoft", "Dynamics 365"});
+  // An article's terms: its exact locale (any case, '_' or '-'), then its language.
+  auto terms = c.glossary.terms_for("ja_jp");
+  REQUIRE(terms.size() == 3);
+  CHECK(terms[0]->source == "Partner Center");
+  CHECK(terms[2]->source == "subscription");
+  CHECK(c.glossary.terms_for("ja").size() == 1);
+  CHECK(c.glossary.terms_for("de-DE").empty());
+  CHECK(c.glossary.terms_for("").empty());
+  CHECK(parse("do-not-translate: Azure\n").glossary.do_not_translate == Strings{"Azure"});
+  CHECK(parse("terms:\ndo-not-translate:\n").glossary.empty());
+}
+
+TEST_CASE("config: a malformed glossary is an error at its line and column") {
+  struct Case {
+    const char* text;
+    int line, column;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"terms: [a]\n", 1, 8, "must map locales"},
+      {"terms:\n  ja-JP: {source: a}\n", 2, 10, "must be a list"},
+      {"terms:\n  ja-JP:\n    - Partner Center\n", 3, 7, "must be a map"},
+      {"terms:\n  ja-JP:\n    - source: a\n", 3, 7, "needs 'target'"},
+      {"terms:\n  ja-JP:\n    - target: b\n", 3, 7, "needs 'source'"},
+      {"terms:\n  ja-JP:\n    - source: a\n      target: b\n      targets: c\n", 5, 7, "unknown key 'targets'"},
+      {"terms:\n  ja-JP:\n    - source: a\n      target: []\n", 4, 15, "at least one"},
+      {"terms:\n  ja-JP:\n    - source: a\n      target: [x, \"\"]\n", 4, 15, "empty string"},
+      {"terms:\n  ja-JP:\n    - source: a\n      target: b\n      case-sensitive: maybe\n", 5, 23, "true or false"},
+      {"terms:\n  ja-JP:\n    - source: {x: 1}\n      target: b\n", 3, 15, "non-empty string"},
+      {"terms:\n  ja-JP:\n    - source: a\n      source: b\n      target: c\n", 4, 7, "appears twice"},
+      {"do-not-translate: {a: 1}\n", 1, 19, "string or a list"},
+      {"do-not-translate: [a, \"\"]\n", 1, 23, "empty string"},
+      {"glossary: {}\n", 1, 1, "unknown key 'glossary'"},
+  };
+  for (const Case& k : cases) {
+    ConfigError e = parse_error(k.text);
+    INFO(e.line << ":" << e.column << ": " << e.message);
+    CHECK(e.line == k.line);
+    CHECK(e.column == k.column);
+    CHECK(e.message.find(k.says) != std::string::npos);
+  }
+}

@@ -152,6 +152,7 @@ CheckResult run_check(const CheckOptions& options) {
     slot->facts.locale = !options.locale.empty() ? options.locale : options.config.locale;
     slot->facts.batch_files = &slot->batch_files;
     slot->facts.redirects = &slot->redirects;
+    slot->facts.glossary = &options.config.glossary;
     slot->facts.tm = tm.get();
     if (!options.source_dir.empty()) {
       slot->source = std::make_unique<DiskSourceTree>(options.source_dir);
@@ -278,7 +279,12 @@ CheckResult run_check(const CheckOptions& options) {
                        [&, k](const Article& a) -> const RuleOptions& {
                          return (*effective[index_of.at(&a)])[k].options;
                        },
-                       [&, k](const Article& a) { return (*effective[index_of.at(&a)])[k].enabled; }, sink};
+                       // A context-only file is seen, never reported: not enabled.
+                       [&, k](const Article& a) {
+                         size_t i = index_of.at(&a);
+                         return !files[i].context_only && (*effective[i])[k].enabled;
+                       },
+                       sink};
       try {
         rule.check_batch(ctx);
       } catch (const std::exception& e) {

@@ -19,11 +19,13 @@ class SourceTree;  // source_tree.h
 class TreeIndex;   // tree_index.h
 class Redirects;   // redirects.h
 class SourceHistory;  // source_history.h
+struct Glossary;      // glossary.h
 class ReferenceTm;    // reference_tm.h
 
 struct RuleInfo {
   std::string_view id;        // kebab-case, stable: part of the public interface
-  std::string_view category;  // "structure", "translation", "links", "metadata", "qa"
+  std::string_view category;  // "structure", "translation", "links", "metadata", "qa",
+                              // "consistency", "terminology"
   Severity default_severity = Severity::Error;
   std::string_view summary;   // one line, shown by `tmlint rules`
 };
@@ -39,6 +41,9 @@ struct RunFacts {
   const Redirects* redirects = nullptr;
   // The git history of --source when it is in a repository, else null.
   const SourceHistory* history = nullptr;
+  // `terms:` and `do-not-translate:` of the configuration; never null in a
+  // run (empty when the file has none).
+  const Glossary* glossary = nullptr;
   // The reference translation memory of --tm, else null.
   const ReferenceTm* tm = nullptr;
   // Today as YYYYMMDD (UTC), for dates "in the future". SOURCE_DATE_EPOCH
@@ -69,7 +74,8 @@ struct BatchContext {
   const RunFacts& facts;
   // Options for the rule as configured for a given article (per-path overrides).
   std::function<const RuleOptions&(const Article&)> options_for;
-  // True when the rule is enabled for that article (batch rules report only there).
+  // True when the rule is enabled for that article and the article is not
+  // only context (--context): batch rules report only there.
   std::function<bool(const Article&)> enabled_for;
   const ReportFn& sink;
 

@@ -3,7 +3,8 @@
 // `# expect: rule-id` inside front matter) on the line before the finding.
 // The runner checks the rule alone on its folder and compares (file, line,
 // rule) both ways: a missing finding and an unexpected one both fail.
-// A folder with a `source/` subfolder is checked as `target/` against it.
+// A folder with a `source/` subfolder is checked as `target/` against it;
+// a folder's `.tmlint.yaml` is its configuration.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -83,6 +84,14 @@ TEST_CASE("every rule's fixtures produce exactly the findings they expect") {
       // A reference translation memory for the rules that compare with one.
       if (fs::exists(dir / "reference.tmx")) options.tm_path = (dir / "reference.tmx").string();
       options.select = {id};
+      // A fixture folder's .tmlint.yaml (a glossary, rule options) applies to its run.
+      if (fs::exists(dir / ".tmlint.yaml")) {
+        ConfigError error;
+        auto config = parse_config(test::read_file(dir / ".tmlint.yaml"), (dir / ".tmlint.yaml").string(), error);
+        INFO(error.line << ":" << error.column << ": " << error.message);
+        REQUIRE(config);
+        options.config = std::move(*config);
+      }
       options.jobs = 1;
       CheckResult result = run_check(options);
       REQUIRE(result.io_errors.empty());

@@ -1,0 +1,248 @@
+#include "text_forms.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/bytestream.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "entities.h"
+#include "segment_words.h"
+
+namespace tmlint {
+namespace {
+
+icu::UnicodeString from_utf8(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+const icu::Normalizer2* nfc_instance() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  return U_SUCCESS(status) ? n : nullptr;
+}
+
+const icu::Normalizer2* nfkc_casefold_instance() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  return U_SUCCESS(status) ? n : nullptr;
+}
+
+icu::UnicodeString normalized(const icu::Normalizer2* n, const icu::UnicodeString& u) {
+  if (!n) return u;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out = n->normalize(u, status);
+  return U_SUCCESS(status) ? out : u;
+}
+
+// Code spans (a run of n backticks to the next run of exactly n) in order.
+// Calls piece(text, is_code) for the alternating parts.
+template <class Fn>
+void split_code(std::string_view s, Fn&& piece) {
+  size_t start = 0, i = 0;
+  while (i < s.size()) {
+    if (s[i] != '`') {
+      ++i;
+      continue;
+    }
+    size_t n = 0;
+    while (i + n < s.size() && s[i + n] == '`') ++n;
+    size_t close = std::string_view::npos;
+    for (size_t j = i + n; j < s.size();) {
+      if (s[j] != '`') {
+        ++j;
+        continue;
+      }
+      size_t m = 0;
+      while (j + m < s.size() && s[j + m] == '`') ++m;
+      if (m == n) {
+        close = j + m;
+        break;
+      }
+      j += m;
+    }
+    if (close == std::string_view::npos) {
+      i += n;
+      continue;
+    }
+    piece(s.substr(start, i - start), false);
+    piece(s.substr(i, close - i), true);
+    start = i = close;
+  }
+  piece(s.substr(start), false);
+}
+
+bool cjk_like(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode sc = uscript_getScript(c, &status);
+  if (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL ||
+      sc == USCRIPT_THAI || sc == USCRIPT_LAO || sc == USCRIPT_KHMER || sc == USCRIPT_MYANMAR)
+    return true;
+  auto width = static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
+  return width == U_EA_WIDE || width == U_EA_FULLWIDTH;  // ー, full-width forms
+}
+
+}  // namespace
+
+namespace {
+
+// `n` applied to UTF-8 without a round trip through UTF-16, and nothing at
+// all when the text is already normalised (ASCII always is for NFC).
+std::string normalize_utf8(const icu::Normalizer2* n, std::string_view s, bool quick_check) {
+  if (!n) return std::string(s);
+  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  if (quick_check && n->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(s);
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(s.size()));
+  status = U_ZERO_ERROR;
+  n->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_SUCCESS(status) ? out : std::string(s);
+}
+
+// Copies UTF-8 text code point by code point; `drop(c)` removes one and
+// `space(c)` turns a run of them into one ' ' (none at either end).
+template <class Drop, class Space>
+std::string filter_utf8(std::string_view s, Drop&& drop, Space&& space) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto len = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < len;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c >= 0 && space(c)) {
+      pending = !out.empty();
+      continue;
+    }
+    if (c >= 0 && drop(c)) continue;
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+bool white(UChar32 c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return u_isUWhiteSpace(c);
+}
+
+}  // namespace
+
+std::string nfc(std::string_view utf8) { return normalize_utf8(nfc_instance(), utf8, true); }
+
+std::string segment_form(std::string_view markdown) {
+  std::string joined;
+  split_code(markdown, [&](std::string_view part, bool code) {
+    joined += ' ';
+    if (!code) {
+      joined += visible_text(part);  // decodes entities itself
+    } else if (std::string decoded; decode_entities(part, decoded)) {
+      joined += decoded;
+    } else {
+      joined += part;
+    }
+  });
+  return normalize_visible(joined);
+}
+
+std::string normalize_visible(std::string_view visible) {
+  return filter_utf8(nfc(visible), [](UChar32) { return false; }, white);
+}
+
+std::string loose_form(std::string_view text) {
+  return filter_utf8(
+      normalize_utf8(nfkc_casefold_instance(), text, true),
+      [](UChar32 c) { return white(c) || u_ispunct(c); }, [](UChar32) { return false; });
+}
+
+bool has_letter_or_digit(std::string_view text) {
+  bool found = false;
+  split_code(text, [&](std::string_view part, bool code) {
+    if (code || found) return;
+    const std::string visible = visible_text(part);
+    const auto* p = reinterpret_cast<const uint8_t*>(visible.data());
+    const auto len = static_cast<int32_t>(visible.size());
+    for (int32_t i = 0; i < len && !found;) {
+      UChar32 c;
+      U8_NEXT(p, i, len, c);
+      found = c >= 0 && u_isalnum(c);
+    }
+  });
+  return found;
+}
+
+namespace {
+
+// Simple (one code point to one code point) case folding, so offsets in the
+// folded text are offsets in the original.
+icu::UnicodeString fold_simple(const icu::UnicodeString& u) {
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    out.append(U16_LENGTH(f) == U16_LENGTH(c) ? f : c);
+  }
+  return out;
+}
+
+}  // namespace
+
+TermPattern compile_term(std::string_view term, bool case_sensitive) {
+  TermPattern p;
+  p.case_sensitive = case_sensitive;
+  p.text = normalized(nfc_instance(), from_utf8(term));
+  if (!case_sensitive) p.text = fold_simple(p.text);
+  return p;
+}
+
+TermFinder::TermFinder() {
+  UErrorCode status = U_ZERO_ERROR;
+  words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) words_.reset();
+}
+
+TermFinder::~TermFinder() = default;
+
+void TermFinder::set_text(std::string_view utf8) {
+  text_ = normalized(nfc_instance(), from_utf8(utf8));
+  folded_ready_ = false;
+  breaks_ready_ = false;
+}
+
+bool TermFinder::edge_ok(int32_t offset) {
+  if (offset <= 0 || offset >= text_.length()) return true;
+  UChar32 before = text_.char32At(offset - 1);
+  UChar32 after = text_.char32At(offset);
+  if (cjk_like(before) || cjk_like(after)) return true;
+  if (after == '\'' || after == 0x2019) return true;  // Microsoft's
+  if (!words_) return !u_isalnum(before) || !u_isalnum(after);
+  if (!breaks_ready_) {
+    words_->setText(text_);
+    breaks_ready_ = true;
+  }
+  return words_->isBoundary(offset);
+}
+
+bool TermFinder::contains(const TermPattern& term, bool whole_words) {
+  if (term.text.isEmpty()) return false;
+  const icu::UnicodeString* hay = &text_;
+  if (!term.case_sensitive) {
+    if (!folded_ready_) {
+      folded_ = fold_simple(text_);
+      folded_ready_ = true;
+    }
+    hay = &folded_;
+  }
+  for (int32_t at = hay->indexOf(term.text); at >= 0; at = hay->indexOf(term.text, at + 1)) {
+    if (!whole_words) return true;
+    if (edge_ok(at) && edge_ok(at + term.text.length())) return true;
+  }
+  return false;
+}
+
+}  // namespace tmlint

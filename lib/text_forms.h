@@ -1,0 +1,67 @@
+#pragma once
+// Normalised forms of segment text for comparing segments with each other
+// (the consistency rules) and finding glossary terms in them (term-mismatch,
+// dnt-violated). Unicode work is ICU's: NFC/NFKC normalisation, case
+// folding and word boundaries; nothing here splits on spaces.
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace tmlint {
+
+// Unicode NFC of UTF-8 text (invalid bytes become U+FFFD).
+std::string nfc(std::string_view utf8);
+
+// What two segments must share to be "the same text": the visible text
+// (entities decoded, no HTML tags, no link URLs, no emphasis markers or
+// escapes) with inline code kept verbatim, in NFC, every run of Unicode
+// white space (NBSP, U+3000 too) one space, trimmed.
+std::string segment_form(std::string_view markdown);
+// The last steps of segment_form, for a text already visible (NFC, white
+// space collapsed): segment_form(m) == normalize_visible(visible_text(m))
+// when m has no inline code.
+std::string normalize_visible(std::string_view visible);
+
+// A looser form for telling variants apart: NFKC with case folded (so
+// full-width and half-width forms, and case, are one), white space and
+// punctuation removed. Two translations with the same loose form differ only
+// in spacing, width, case or punctuation.
+std::string loose_form(std::string_view text);
+
+// True when the text has a letter or digit outside inline code.
+bool has_letter_or_digit(std::string_view text);
+
+// A term compiled for TermFinder: NFC, and case-folded when insensitive.
+struct TermPattern {
+  icu::UnicodeString text;
+  bool case_sensitive = true;
+};
+TermPattern compile_term(std::string_view term, bool case_sensitive);
+
+// Finds terms in one text at a time. With `whole_words`, a match must start
+// and end on an ICU word boundary, except next to a CJK character (Han, kana,
+// Hangul, full-width forms: there a substring is a match, because those
+// scripts do not separate words) or before an apostrophe ("Microsoft's").
+// Not thread-safe: one per thread.
+class TermFinder {
+ public:
+  TermFinder();
+  ~TermFinder();
+  TermFinder(const TermFinder&) = delete;
+  TermFinder& operator=(const TermFinder&) = delete;
+
+  void set_text(std::string_view utf8);  // the text is taken in NFC
+  bool contains(const TermPattern& term, bool whole_words);
+
+ private:
+  bool edge_ok(int32_t offset);
+  icu::UnicodeString text_, folded_;
+  bool folded_ready_ = false;
+  bool breaks_ready_ = false;
+  std::unique_ptr<icu::BreakIterator> words_;
+};
+
+}  // namespace tmlint

@@ -1,0 +1,193 @@
+// The consistency and terminology rules on the real corpus (../shared/corpus):
+// findings known to be there, and the same findings whatever --jobs.
+// Skipped with a visible warning when the corpus is absent, failing instead
+// under TMLINT_REQUIRE_SHARED=1.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include "engine.h"
+#include "test_support.h"
+
+using namespace tmlint;
+namespace fs = std::filesystem;
+
+namespace {
+
+CheckResult run(const fs::path& dir, const std::string& rule, unsigned jobs, const Config& config = {}) {
+  CheckOptions o;
+  o.paths = {dir.string()};
+  o.root = dir.string();
+  o.select = {rule};
+  o.jobs = jobs;
+  o.config = config;
+  CheckResult r = run_check(o);
+  REQUIRE(r.io_errors.empty());
+  return r;
+}
+
+const Diagnostic* find(const CheckResult& r, std::string_view rel_path, uint32_t line) {
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.rel_path == rel_path && d.location.line == line) return &d;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("corpus: inconsistent-translation finds 展開 vs デプロイ for \"Date of service deployment.\"") {
+  auto dir = test::shared("corpus/partner-center-pr.ja-jp");
+  if (!dir) return;
+  CheckResult one = run(*dir, "inconsistent-translation", 1);
+  CheckResult two = run(*dir, "inconsistent-translation", 2);
+  // Deterministic: the same findings, in the same order, with the same messages.
+  REQUIRE(one.diagnostics.size() == two.diagnostics.size());
+  for (size_t i = 0; i < one.diagnostics.size(); ++i) {
+    CHECK(one.diagnostics[i].rel_path == two.diagnostics[i].rel_path);
+    CHECK(one.diagnostics[i].location.line == two.diagnostics[i].location.line);
+    CHECK(one.diagnostics[i].message == two.diagnostics[i].message);
+  }
+  // One finding per source: no source is reported twice.
+  std::set<std::string> sources;
+  for (const Diagnostic& d : one.diagnostics) CHECK(sources.insert(d.source_text).second);
+  CHECK(one.diagnostics.size() > 100);
+  const Diagnostic* d = find(one, "partner-center/usage-based-recon-files.md", 67);
+  REQUIRE(d);
+  INFO(d->message);
+  CHECK(d->message.find("\"Date of service deployment.\"") != std::string::npos);
+  CHECK(d->message.find("サービスの展開の日付。") != std::string::npos);
+  CHECK(d->message.find("サービスのデプロイ日。") != std::string::npos);
+  CHECK(d->message.find("Archive/China-use-the-reconciliation-files.md:419") != std::string::npos);
+}
+
+TEST_CASE("corpus: inconsistent-source is deterministic across --jobs") {
+  auto dir = test::shared("corpus/nuget.ja-jp");
+  if (!dir) return;
+  CheckResult one = run(*dir, "inconsistent-source", 1);
+  CheckResult two = run(*dir, "inconsistent-source", 2);
+  REQUIRE(one.diagnostics.size() == two.diagnostics.size());
+  for (size_t i = 0; i < one.diagnostics.size(); ++i) CHECK(one.diagnostics[i].message == two.diagnostics[i].message);
+}
+
+TEST_CASE("corpus: the Partner Center glossary finds マイクロソフト and パートナーセンター") {
+  auto dir = test::shared("corpus/partner-center-pr.ja-jp");
+  if (!dir) return;
+  ConfigError error;
+  fs::path file = test::testdata() / "glossary" / "partner-center.tmlint.yaml";
+  auto config = parse_config(test::read_file(file), file.string(), error);
+  INFO(error.line << ":" << error.column << ": " << error.message);
+  REQUIRE(config);
+  CheckResult dnt = run(*dir, "dnt-violated", 2, *config);
+  const Diagnostic* d = find(dnt, "partner-center/core-requirements.md", 193);
+  REQUIRE(d);
+  CHECK(d->message.find("\"Microsoft\"") != std::string::npos);
+  CHECK(d->message.find("マイクロソフト") != std::string::npos);
+  CheckResult terms = run(*dir, "term-mismatch", 2, *config);
+  d = find(terms, "partner-center/invoice-file.md", 19);
+  REQUIRE(d);
+  CHECK(d->message.find("パートナーセンターの請求書フィールドについて") != std::string::npos);
+  // The glossary's translation itself is never a finding.
+  for (const Diagnostic& t : terms.diagnostics)
+    if (t.message.find("\"Partner Center\" ->") != std::string::npos && t.message.find("does not follow") != std::string::npos)
+      CHECK(t.target_text.find("パートナー センター") == std::string::npos);
+}
+
+// ------------------------------------------------------------- options
+namespace {
+
+std::string article(const std::string& prefix, const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::string out = "---\nms.contentlocale: ja-JP\n---\n";
+  int n = 101;
+  for (const auto& [target, source] : pairs) out += test::sxs_pair(prefix + "-" + std::to_string(n++), target, source) + "\n\n";
+  return out;
+}
+
+CheckResult check_dir(const test::TempDir& dir, const std::string& rule, const std::string& config_text = "",
+                      std::vector<std::string> paths = {}, bool context = false) {
+  CheckOptions o;
+  o.paths = paths.empty() ? std::vector<std::string>{dir.path.string()} : paths;
+  o.root = dir.path.string();
+  o.context = context;
+  o.jobs = 1;
+  ConfigError error;
+  // select in the file, not on the command line, so that overrides can turn the rule off.
+  auto config = parse_config("select: [" + rule + "]\n" + config_text, "test.yaml", error);
+  INFO(error.message);
+  REQUIRE(config);
+  o.config = *config;
+  CheckResult r = run_check(o);
+  REQUIRE(r.io_errors.empty());
+  return r;
+}
+
+const std::string kSource = "Sign in to the portal with your account.";
+
+}  // namespace
+
+TEST_CASE("inconsistent-translation: ignore-case, max-locations, the variant list's bound") {
+  test::TempDir dir;
+  dir.write("a.md", article("aaaaa", {{"アカウントでポータルにサインインします。", kSource},
+                                      {"アカウントでポータルにサインインします。", kSource}}));
+  dir.write("b.md", article("bbbbb", {{"アカウントを使ってポータルにサインインします。", "sign in to the portal with your account."}}));
+  CHECK(check_dir(dir, "inconsistent-translation").diagnostics.empty());  // two sources
+  CheckResult folded = check_dir(dir, "inconsistent-translation",
+                                 "rules: {inconsistent-translation: {ignore-case: true, max-locations: 1}}");
+  REQUIRE(folded.diagnostics.size() == 1);
+  const Diagnostic& d = folded.diagnostics[0];
+  CHECK(d.rel_path == "b.md");
+  INFO(d.message);
+  CHECK(d.message.find("2x (a.md:4 and 1 more)") != std::string::npos);
+  CHECK(d.message.find("1x (b.md:4)") != std::string::npos);
+
+  // Seven variants: five spelled out, then the rest counted.
+  test::TempDir many;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const char* t : {"一", "二", "三", "四", "五", "六", "七"}) pairs.push_back({std::string("訳") + t, kSource});
+  pairs.push_back({"訳一", kSource});  // the majority
+  many.write("a.md", article("ccccc", pairs));
+  CheckResult r = check_dir(many, "inconsistent-translation");
+  REQUIRE(r.diagnostics.size() == 1);
+  INFO(r.diagnostics[0].message);
+  CHECK(r.diagnostics[0].message.find("has 7 different translations in 8 segments: \"訳一\" 2x") != std::string::npos);
+  CHECK(r.diagnostics[0].message.find("and 2 more translations (2 segments)") != std::string::npos);
+  CHECK(r.diagnostics[0].message.find("訳七") == std::string::npos);
+  CHECK(r.diagnostics[0].location.line == 6);  // the first minority variant, 訳二
+}
+
+TEST_CASE("inconsistent-translation: reported where the rule is enabled and not only context") {
+  test::TempDir dir;
+  dir.write("a.md", article("aaaaa", {{"アカウントでポータルにサインインします。", kSource},
+                                      {"アカウントでポータルにサインインします。", kSource}}));
+  dir.write("b.md", article("bbbbb", {{"アカウントを使ってポータルにサインインします。", kSource}}));
+  CheckResult all = check_dir(dir, "inconsistent-translation");
+  REQUIRE(all.diagnostics.size() == 1);
+  CHECK(all.diagnostics[0].rel_path == "b.md");  // the minority
+  // Off for b.md: the finding moves to the majority's first place in a.md.
+  CheckResult off = check_dir(dir, "inconsistent-translation",
+                              "overrides:\n  - files: [b.md]\n    rules: {inconsistent-translation: off}\n");
+  REQUIRE(off.diagnostics.size() == 1);
+  CHECK(off.diagnostics[0].rel_path == "a.md");
+  CHECK(off.diagnostics[0].location.line == 4);
+  // a.md named with --context: b.md is seen (there is a group) but reported in a.md.
+  CheckResult context = check_dir(dir, "inconsistent-translation", "", {(dir.path / "a.md").string()}, true);
+  REQUIRE(context.diagnostics.size() == 1);
+  CHECK(context.diagnostics[0].rel_path == "a.md");
+  CHECK(context.diagnostics[0].message.find("b.md:4") != std::string::npos);
+  CHECK(check_dir(dir, "inconsistent-translation", "", {(dir.path / "a.md").string()}).diagnostics.empty());
+}
+
+TEST_CASE("consistency: spacing, width and punctuation are one variant unless loose-variants: false") {
+  test::TempDir dir;
+  dir.write("a.md", article("aaaaa", {{"アカウントで、ポータルにサインインします。", kSource},
+                                      {"アカウントで、ポータルにサインインします。", "Sign in to the portal with your account!"}}));
+  dir.write("b.md", article("bbbbb", {{"アカウントで ポータルにサインインします", kSource},
+                                      {"アカウントで、ポータルにサインインします。", "Sign in to portal with your account"}}));
+  CHECK(check_dir(dir, "inconsistent-translation").diagnostics.empty());
+  CHECK(check_dir(dir, "inconsistent-source").diagnostics.empty());  // punctuation and an article
+  CheckResult strict = check_dir(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false}}");
+  REQUIRE(strict.diagnostics.size() == 1);
+  CHECK(strict.diagnostics[0].rel_path == "b.md");
+  CHECK(check_dir(dir, "inconsistent-source", "rules: {inconsistent-source: {loose-variants: false}}").diagnostics.size() == 1);
+  // Fewer words than min-words: not compared.
+  CHECK(check_dir(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false, min-words: 9}}").diagnostics.empty());
+}
