@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -29,7 +30,13 @@ class ProgressLine {
     double seconds = std::chrono::duration<double>(now - start_).count();
     double rate = seconds > 0 ? double(done) / seconds : 0;
     std::string eta = rate > 0 && done < total ? fmt::format(", ETA {:.0f} s", double(total - done) / rate) : "";
-    std::string line = fmt::format("\rtmlint: {}/{} files, {:.0f} files/s{}\x1b[K", done, total, rate, eta);
+    std::string text = fmt::format("tmlint: {}/{} files, {:.0f} files/s{}", done, total, rate, eta);
+    // Blanks over what the previous line had beyond this one: no terminal
+    // escape sequence, so NO_COLOR and dumb terminals see plain text.
+    size_t width = text.size();
+    if (width < width_) text.append(width_ - width, ' ');
+    width_ = width;
+    std::string line = "\r" + text;
     std::fwrite(line.data(), 1, line.size(), stderr);
     std::fflush(stderr);
   }
@@ -37,14 +44,19 @@ class ProgressLine {
   // Erases the line so the report starts on a clean line.
   void finish() {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (drawn_) std::fputs("\r\x1b[K", stderr);
+    if (drawn_) {
+      std::string blank = "\r" + std::string(width_, ' ') + "\r";
+      std::fwrite(blank.data(), 1, blank.size(), stderr);
+    }
     drawn_ = false;
+    width_ = 0;
   }
 
  private:
   std::mutex mutex_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_;
   bool drawn_ = false;
+  size_t width_ = 0;  // of the line drawn last
 };
 
 }  // namespace tmlint

@@ -279,10 +279,14 @@ CheckResult run_check(const CheckOptions& options) {
                        [&, k](const Article& a) -> const RuleOptions& {
                          return (*effective[index_of.at(&a)])[k].options;
                        },
-                       // A context-only file is seen, never reported: not enabled.
+                       // With --context alone (pre-commit), a context file is seen, never
+                       // reported: not enabled, so a rule reports in a named file instead.
+                       // When sharding, the context files are the other shards' files:
+                       // enabled, so every shard places a finding where the unsharded run
+                       // does, and only the shard that owns that file keeps it.
                        [&, k](const Article& a) {
                          size_t i = index_of.at(&a);
-                         return !files[i].context_only && (*effective[i])[k].enabled;
+                         return (!files[i].context_only || options.shard_count > 1) && (*effective[i])[k].enabled;
                        },
                        sink};
       try {
