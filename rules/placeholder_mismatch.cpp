@@ -20,7 +20,8 @@ bool is_ident_char(char c) {
 }
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-// Placeholders in a prose string (text of Text tokens).
+// Placeholders in a prose string (qa::prose_of: Text tokens and escaped
+// characters; other tokens are a '\x1F' boundary).
 void scan_text(std::string_view s, qa::Counts& out) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
@@ -45,10 +46,10 @@ void scan_text(std::string_view s, qa::Counts& out) {
                            (s[j] >= '1' && s[j] <= '9'))) {
         size_t e = j + 1;
         if (e < s.size() && is_alnum(s[e])) {
-          // %VAR%
+          // %VAR%, %systemroot%
           size_t k = i + 1;
           while (k < s.size() && is_ident_char(s[k])) ++k;
-          if (k < s.size() && s[k] == '%' && k > i + 1 && s[i + 1] >= 'A' && s[i + 1] <= 'Z') {
+          if (k < s.size() && s[k] == '%' && k > i + 2) {
             out[std::string(s.substr(i, k + 1 - i))]++;
             i = k;
           }
@@ -57,15 +58,13 @@ void scan_text(std::string_view s, qa::Counts& out) {
         out[std::string(s.substr(i, e - i))]++;
         i = e - 1;
       } else {
+        // %VAR%, %ProgramData%, %hostname%: an identifier between percents.
         size_t k = i + 1;
         while (k < s.size() && is_ident_char(s[k])) ++k;
-        if (k < s.size() && s[k] == '%' && k > i + 2 && s[i + 1] >= 'A' && s[i + 1] <= 'Z') {
-          bool upper = true;
-          for (size_t m = i + 1; m < k; ++m) upper = upper && !(s[m] >= 'a' && s[m] <= 'z');
-          if (upper) {
-            out[std::string(s.substr(i, k + 1 - i))]++;
-            i = k;
-          }
+        bool letter = i + 1 < s.size() && ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || (s[i + 1] >= 'a' && s[i + 1] <= 'z'));
+        if (k < s.size() && s[k] == '%' && k > i + 2 && letter) {
+          out[std::string(s.substr(i, k + 1 - i))]++;
+          i = k;
         }
       }
     } else if (c == '$' && i + 1 < s.size() && (s[i + 1] == '(' || s[i + 1] == '{')) {
@@ -82,10 +81,15 @@ void scan_text(std::string_view s, qa::Counts& out) {
 
 qa::Counts placeholders(std::string_view fragment) {
   qa::Counts out;
-  for (const InlineToken& t : tokenize_inline(fragment)) {
-    if (t.kind == InlineKind::Text) scan_text(t.text, out);
-    else if (t.kind == InlineKind::Placeholder && t.detail.find(' ') == std::string_view::npos)
-      out["<" + std::string(t.detail) + ">"]++;
+  std::vector<InlineToken> tokens = tokenize_inline(fragment);
+  // The prose with escapes resolved: "\{IDE}" is the placeholder {IDE}.
+  scan_text(qa::prose_of(tokens).text, out);
+  for (const InlineToken& t : tokens) {
+    if (t.kind != InlineKind::Placeholder || t.detail.find(' ') != std::string_view::npos) continue;
+    std::string name;  // "<year\>" (an escape on one side only) is <year>
+    for (char c : t.detail)
+      if (c != '\\') name.push_back(c);
+    out["<" + name + ">"]++;
   }
   return out;
 }

@@ -56,9 +56,9 @@ bool on_pipe_row(const Article& a, const Segment& s) {
 }
 
 // The skeleton byte next to the pair is inline text (not a line end, space,
-// cell edge or link bracket).
+// cell edge, end of an HTML tag or link bracket).
 bool inline_neighbour(char c) {
-  return !(c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '|' || c == '[' || c == ']');
+  return !(c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '|' || c == '[' || c == ']' || c == '>');
 }
 
 void check(const ArticleContext& ctx) {
