@@ -26,6 +26,7 @@ struct Markup {
   int strike = 0;          // "~~" runs
   int escaped_markers = 0; // \* and \_
   int escaped_pipes = 0;   // \|
+  std::vector<int> escape_runs;  // lengths of runs of adjacent \* or \_ ("\*\*" is 2)
   qa::Counts tags;         // "<b>", "</b>", "<br>"
   qa::Counts entities;     // decoded character -> references of it
   std::map<std::string, std::string_view> entity_spelling;  // decoded -> "&nbsp;"
@@ -48,6 +49,7 @@ Markup markup_of(std::string_view fragment) {
   int runs = 0;
   int depth = 0;                 // literal bracket depth
   std::vector<int> open_depth;   // bracket depth where each open emphasis began
+  uint32_t run_end = UINT32_MAX;  // end offset of the current escape run
   for (const InlineToken& t : tokenize_inline(fragment)) {
     switch (t.kind) {
       case InlineKind::Emphasis:
@@ -65,7 +67,12 @@ Markup markup_of(std::string_view fragment) {
         }
         break;
       case InlineKind::Escape:
-        if (t.detail == "*" || t.detail == "_") ++m.escaped_markers;
+        if (t.detail == "*" || t.detail == "_") {
+          ++m.escaped_markers;
+          if (t.offset == run_end) ++m.escape_runs.back();
+          else m.escape_runs.push_back(1);
+          run_end = t.offset + 2;
+        }
         else if (t.detail == "|") ++m.escaped_pipes;
         break;
       case InlineKind::HtmlOpen: m.tags["<" + lower(t.detail) + ">"]++; break;
@@ -146,6 +153,8 @@ void check(const ArticleContext& ctx) {
     if (t.escaped_markers > src.escaped_markers)
       problems.push_back(fmt::format("{} escaped emphasis markers (\\* or \\_) the source does not have",
                                      t.escaped_markers - src.escaped_markers));
+    if (t.escaped_markers == src.escaped_markers && t.escape_runs.size() > src.escape_runs.size())
+      problems.push_back("escaped markers split by spaces (\\*\\* became \\* \\*)");
     if (t.escaped_pipes != src.escaped_pipes)
       problems.push_back(fmt::format("{} escaped pipes (\\|) where the source has {}", t.escaped_pipes,
                                      src.escaped_pipes));
