@@ -47,6 +47,7 @@ bool has_double_space(std::string_view prose) {
   size_t start = prose.find_first_not_of(" \n");
   if (start == std::string_view::npos) return false;
   size_t end = prose.find_last_not_of(" \n\x1F");
+  if (end == std::string_view::npos) return false;  // only spaces and boundaries
   for (size_t i = start; i + 1 < end; ++i)
     if (prose[i] == ' ' && prose[i + 1] == ' ' && (i + 2 >= prose.size() || prose[i + 2] != '\n')) return true;
   return false;
