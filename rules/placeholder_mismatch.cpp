@@ -115,7 +115,7 @@ void check(const ArticleContext& ctx) {
 TMLINT_RULE({.info = {.id = "placeholder-mismatch",
                       .category = "qa",
                       .default_severity = Severity::Error,
-                      .summary = "A placeholder ({0}, %s, $(var), <name>) of the source is not in the target unchanged"},
+                      .summary = "A placeholder of the source (format item, %s, %VAR%, $(var), <name>) is not in the target unchanged"},
              .check_article = &check});
 
 }  // namespace
