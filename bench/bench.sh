@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): times `tmlint check` on the real corpora against
+# Benchmark (not a test): times `tmlint check` and `tmlint align` on the real corpora against
 # `cat` of the same files, in one run, so the figures say how close tmlint is
 # to being bound by reading the files. Uses hyperfine (Debian package
 # `hyperfine`) when installed, otherwise a median of N runs measured here.
@@ -24,11 +24,13 @@ for tree in partner-center-pr.ja-jp nuget.ja-jp; do
   cat_cmd="xargs -a $list cat > /dev/null"
   check_cmd="$tmlint check --format json --output /dev/null $dir"
   check1_cmd="$tmlint check --jobs 1 --format json --output /dev/null $dir"
+  align_cmd="$tmlint align -q --output /dev/null $dir"
+  align_tags_cmd="$tmlint align -q --inline tags --output /dev/null $dir"
   if command -v hyperfine > /dev/null; then
     hyperfine -N -i --warmup 3 --runs "$runs" --style basic \
-      "sh -c '$cat_cmd'" "$check_cmd" "$check1_cmd" 2>&1 | grep -E 'Time|±|Benchmark'
+      "sh -c '$cat_cmd'" "$check_cmd" "$check1_cmd" "$align_cmd" "$align_tags_cmd" 2>&1 | grep -E 'Time|±|Benchmark'
   else
-    for cmd in "$cat_cmd" "$check_cmd || true" "$check1_cmd || true"; do
+    for cmd in "$cat_cmd" "$check_cmd || true" "$check1_cmd || true" "$align_cmd" "$align_tags_cmd"; do
       times=()
       for _ in $(seq "$runs"); do
         start=$(date +%s%N)

@@ -5,15 +5,20 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <set>
 #include <sstream>
 
+#include "alignment.h"
 #include "baseline.h"
+#include "batch_stats.h"
 #include "config.h"
 #include "engine.h"
 #include "file_walker.h"
 #include "reporters.h"
 #include "rule.h"
+#include "stats_reporters.h"
 #include "text_escape.h"
+#include "tm_writers.h"
 
 namespace {
 
@@ -73,6 +78,167 @@ int list_rules(const std::string& format) {
   return kClean;
 }
 
+
+// The configuration named by --config, or .tmlint.yaml found upwards; false
+// (after a message) when it cannot be read or parsed.
+bool load_config(std::string path, Config& out) {
+  if (path.empty()) path = find_config_file(".");
+  if (path.empty()) return true;
+  std::string text, error;
+  if (!read_whole_file(path, text, error)) {
+    std::cerr << fmt::format("tmlint: error: {}: {}\n", path, error);
+    return false;
+  }
+  ConfigError cerr;
+  auto config = parse_config(text, path, cerr);
+  if (!config) {
+    std::cerr << fmt::format("{}:{}:{}: error: {}\n", cerr.path, cerr.line, cerr.column, cerr.message);
+    return false;
+  }
+  out = std::move(*config);
+  return true;
+}
+
+struct AlignCli {
+  std::vector<std::string> paths, exclude;
+  std::string output, format, source_lang = "en-US", locale, source, root, inline_mode = "text", config_path;
+  bool dedupe = false, quiet = false;
+  size_t min_words = 0;
+  unsigned jobs = 0;
+};
+
+// tmlint align: the engine loads the batch and runs only the rules whose
+// findings mark pairs (untranslated, stale), then the pairs are written.
+int run_align(const AlignCli& cli) {
+  AlignOptions align;
+  align.source_lang = cli.source_lang;
+  align.dedupe = cli.dedupe;
+  align.min_words = cli.min_words;
+  for (const std::string& e : split_ids(cli.exclude)) {
+    if (e == "untranslated") align.exclude_untranslated = true;
+    else if (e == "stale") align.exclude_stale = true;
+    else {
+      std::cerr << fmt::format("tmlint: error: --exclude: unknown value '{}' (expected untranslated or stale)\n", e);
+      return kUsage;
+    }
+  }
+  if (align.exclude_stale && cli.source.empty()) {
+    std::cerr << "tmlint: error: --exclude stale needs --source DIR (the source tree tells what is stale)\n";
+    return kUsage;
+  }
+  TmFormat format = TmFormat::Tmx;
+  if (!cli.format.empty()) parse_tm_format(cli.format, format);
+  else if (!cli.output.empty()) tm_format_from_path(cli.output, format);
+  if (cli.inline_mode == "tags" && format != TmFormat::Tmx) {
+    std::cerr << "tmlint: error: --inline tags applies to TMX only\n";
+    return kUsage;
+  }
+
+  CheckOptions options;
+  options.paths = cli.paths;
+  options.root = cli.root;
+  options.source_dir = cli.source;
+  options.jobs = cli.jobs;
+  options.locale = cli.locale;
+  options.keep_articles = true;
+  if (!load_config(cli.config_path, options.config)) return kUsage;
+  // Only the file selection and the locale of the configuration apply: a
+  // rule switched off for `check` must not change what the export marks.
+  Config selection;
+  selection.exclude = options.config.exclude;
+  selection.locale = options.config.locale;
+  options.config = std::move(selection);
+  options.select = alignment_rules(!cli.source.empty());
+  options.select.push_back("parse-error");
+
+  CheckResult run = run_check(options);
+  AlignSummary summary;
+  std::string_view fallback_lang = !cli.locale.empty() ? std::string_view(cli.locale) : std::string_view(options.config.locale);
+  std::vector<TmPair> pairs = align_pairs(run, align, fallback_lang, summary);
+
+  TmWriteOptions write_options;
+  write_options.source_lang = cli.source_lang;
+  write_options.inline_tags = cli.inline_mode == "tags";
+  std::string out, error;
+  TmWriteStats stats;
+  if (!write_tm(format, pairs, write_options, out, stats, error)) {
+    std::cerr << "tmlint: error: " << error << "\n";
+    return kUsage;
+  }
+  try {
+    if (cli.output.empty()) std::cout << out << std::flush;
+    else write_file_atomically(cli.output, out);
+  } catch (const std::exception& e) {
+    std::cerr << "tmlint: error: " << e.what() << "\n";
+    return kUsage;
+  }
+
+  if (!cli.quiet) {
+    std::set<std::string_view> broken;
+    for (const Diagnostic& d : run.diagnostics)
+      if (d.rule == "parse-error") broken.insert(d.path);
+    static const char* names[] = {"TMX", "XLIFF", "JSON Lines", "TSV"};
+    std::string line = fmt::format("tmlint align: {} pair{} from {} article{} written ({})", summary.written,
+                                   summary.written == 1 ? "" : "s", summary.articles, summary.articles == 1 ? "" : "s",
+                                   names[static_cast<int>(format)]);
+    line += fmt::format("; left out: {} untranslated, {} stale", summary.excluded_untranslated, summary.excluded_stale);
+    if (cli.min_words)
+      line += fmt::format(", {} under {} word{}", summary.excluded_short, cli.min_words, cli.min_words == 1 ? "" : "s");
+    line += fmt::format("; {} duplicate{} merged", summary.merged_duplicates, summary.merged_duplicates == 1 ? "" : "s");
+    line += fmt::format("; {} segment{} without a source", summary.without_source, summary.without_source == 1 ? "" : "s");
+    std::cerr << line << "\n";
+    std::cerr << fmt::format("tmlint align: kept {} untranslated and {} stale pair{} (marked){}\n",
+                             summary.untranslated - summary.excluded_untranslated, summary.stale - summary.excluded_stale,
+                             summary.stale - summary.excluded_stale == 1 ? "" : "s",
+                             cli.source.empty() ? "; without --source staleness is not known" : "");
+    if (stats.replaced_characters)
+      std::cerr << fmt::format("tmlint align: {} character{} that XML forbids written as U+FFFD\n",
+                               stats.replaced_characters, stats.replaced_characters == 1 ? "" : "s");
+    if (summary.without_language)
+      std::cerr << fmt::format("tmlint align: {} pair{} with no target language (no ms.contentlocale, no --locale): "
+                               "written as \"und\"\n", summary.without_language, summary.without_language == 1 ? "" : "s");
+    if (!broken.empty())
+      std::cerr << fmt::format("tmlint align: {} article{} with parse errors: their pairs may be incomplete "
+                               "(tmlint check --select parse-error)\n", broken.size(), broken.size() == 1 ? "" : "s");
+  }
+  for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
+  return run.io_errors.empty() ? kClean : kUsage;
+}
+
+struct StatsCli {
+  std::vector<std::string> paths;
+  std::string format = "text", output, source, root, locale, config_path;
+  unsigned jobs = 0;
+};
+
+// tmlint stats: a whole check (the configuration applies), then the figures
+// a PM counts, per article and in total.
+int run_stats(const StatsCli& cli) {
+  CheckOptions options;
+  options.paths = cli.paths;
+  options.root = cli.root;
+  options.source_dir = cli.source;
+  options.jobs = cli.jobs;
+  options.locale = cli.locale;
+  options.keep_articles = true;
+  if (!load_config(cli.config_path, options.config)) return kUsage;
+  CheckResult run = run_check(options);
+  BatchStats stats = compute_stats(run, !cli.source.empty());
+  std::ostringstream out;
+  if (cli.format == "json") write_stats_json(out, stats);
+  else if (cli.format == "csv") write_stats_csv(out, stats);
+  else write_stats_text(out, stats);
+  try {
+    if (cli.output.empty()) std::cout << out.str() << std::flush;
+    else write_file_atomically(cli.output, out.str());
+  } catch (const std::exception& e) {
+    std::cerr << "tmlint: error: " << e.what() << "\n";
+    return kUsage;
+  }
+  for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
+  return run.io_errors.empty() ? kClean : kUsage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -115,10 +281,47 @@ int main(int argc, char** argv) {
   check->add_option("--locale", locale, "Target locale when ms.contentlocale is absent");
   check->add_flag("-q,--quiet", quiet, "No summary line");
   check->add_flag("--no-color", no_color, "Never colour the text output");
+  std::string tm_path;
+  check->add_option("--tm", tm_path, "Reference translation memory (TMX) for the tm-deviation rule");
   bool context = false;
   check->add_flag("--context", context,
                   "Also load the rest of the batch root so batch rules compare the named files with it "
                   "(for pre-commit: findings are still reported for the named files only)");
+
+  auto* align = app.add_subcommand("align", "Export the aligned segment pairs as a translation memory");
+  AlignCli align_cli;
+  align->add_option("paths", align_cli.paths, "Files or directories (default: .)");
+  align->add_option("-o,--output", align_cli.output, "Write to FILE (atomically; default: standard output)");
+  align->add_option("--format", align_cli.format, "tmx (default), xliff, jsonl or tsv (default: from the -o extension)")
+      ->check(CLI::IsMember({"tmx", "xliff", "xlf", "jsonl", "tsv"}));
+  align->add_option("--source-lang", align_cli.source_lang, "Language of the sources (default: en-US)");
+  align->add_option("--locale", align_cli.locale, "Target language when ms.contentlocale is absent");
+  align->add_option("--source", align_cli.source, "Source-language tree: marks stale pairs (needed by --exclude stale)")
+      ->check(CLI::ExistingDirectory);
+  align->add_option("--root", align_cli.root, "Batch root (default: the directory argument)");
+  align->add_option("--inline", align_cli.inline_mode, "TMX inline codes: text (default) or tags (<ph>/<bpt>/<ept>)")
+      ->check(CLI::IsMember({"text", "tags"}));
+  align->add_flag("--dedupe", align_cli.dedupe, "Write identical pairs once, with their count");
+  align->add_option("--exclude", align_cli.exclude, "Leave out: untranslated, stale (comma-separated or repeated)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  align->add_option("--min-words", align_cli.min_words, "Leave out pairs whose source has fewer words");
+  align->add_option("-j,--jobs", align_cli.jobs, "Worker threads (default: all cores)");
+  align->add_option("--config", align_cli.config_path, "Configuration file (its exclude: and locale: apply)");
+  align->add_flag("-q,--quiet", align_cli.quiet, "No summary on standard error");
+
+  auto* stats = app.add_subcommand("stats", "Count segments, words, MT/HT, untranslated and stale articles of a batch");
+  StatsCli stats_cli;
+  stats->add_option("paths", stats_cli.paths, "Files or directories (default: .)");
+  stats->add_option("--format", stats_cli.format, "text (default), json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  stats->add_option("-o,--output", stats_cli.output, "Write to FILE (atomically)");
+  stats->add_option("--source", stats_cli.source, "Source-language tree: tells stale from fresh")
+      ->check(CLI::ExistingDirectory);
+  stats->add_option("--root", stats_cli.root, "Batch root (default: the directory argument)");
+  stats->add_option("--locale", stats_cli.locale, "Target locale when ms.contentlocale is absent");
+  stats->add_option("-j,--jobs", stats_cli.jobs, "Worker threads (default: all cores)");
+  stats->add_option("--config", stats_cli.config_path, "Configuration file (default: .tmlint.yaml found upwards)");
 
   auto* rules = app.add_subcommand("rules", "List every rule");
   std::string rules_format = "text";
@@ -132,6 +335,8 @@ int main(int argc, char** argv) {
   }
 
   if (rules->parsed()) return list_rules(rules_format);
+  if (align->parsed()) return run_align(align_cli);
+  if (stats->parsed()) return run_stats(stats_cli);
 
   CheckOptions options;
   options.paths = paths;
@@ -140,25 +345,12 @@ int main(int argc, char** argv) {
   options.jobs = jobs;
   options.locale = locale;
   options.context = context;
+  options.tm_path = tm_path;
   options.select = split_ids(select_raw);
   options.ignore = split_ids(ignore_raw);
   if (!check_ids(options.select, "--select") || !check_ids(options.ignore, "--ignore")) return kUsage;
 
-  if (config_path.empty()) config_path = find_config_file(".");
-  if (!config_path.empty()) {
-    std::string text, error;
-    if (!read_whole_file(config_path, text, error)) {
-      std::cerr << fmt::format("tmlint: error: {}: {}\n", config_path, error);
-      return kUsage;
-    }
-    ConfigError cerr;
-    auto config = parse_config(text, config_path, cerr);
-    if (!config) {
-      std::cerr << fmt::format("{}:{}:{}: error: {}\n", cerr.path, cerr.line, cerr.column, cerr.message);
-      return kUsage;
-    }
-    options.config = std::move(*config);
-  }
+  if (!load_config(config_path, options.config)) return kUsage;
 
   Severity threshold = options.config.fail_on.value_or(Severity::Error);
   if (!fail_on.empty()) parse_severity(fail_on, threshold);

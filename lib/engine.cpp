@@ -11,6 +11,7 @@
 #include "file_walker.h"
 #include "loader.h"
 #include "redirects.h"
+#include "reference_tm.h"
 #include "source_history.h"
 #include "source_tree.h"
 #include "suppression.h"
@@ -113,6 +114,19 @@ CheckResult run_check(const CheckOptions& options) {
     if (!resolver.excluded(f.rel_path)) files.push_back(std::move(f));
   if (options.context) add_context_files(files, resolver);
 
+  // --tm: read once, shared by every root.
+  std::unique_ptr<ReferenceTm> tm;
+  if (!options.tm_path.empty()) {
+    std::string bytes, error;
+    if (!read_whole_file(options.tm_path, bytes, error)) {
+      result.io_errors.push_back(options.tm_path + ": " + error);
+    } else if (auto parsed = ReferenceTm::parse(bytes, error)) {
+      tm = std::make_unique<ReferenceTm>(std::move(*parsed));
+    } else {
+      result.io_errors.push_back(options.tm_path + ": " + error);
+    }
+  }
+
   // Facts per batch root (usually one).
   std::map<std::string, std::unique_ptr<RootFacts>> roots;
   for (const BatchFile& f : files) {
@@ -124,6 +138,7 @@ CheckResult run_check(const CheckOptions& options) {
     slot->facts.locale = !options.locale.empty() ? options.locale : options.config.locale;
     slot->facts.batch_files = &slot->batch_files;
     slot->facts.redirects = &slot->redirects;
+    slot->facts.tm = tm.get();
     if (!options.source_dir.empty()) {
       slot->source = std::make_unique<DiskSourceTree>(options.source_dir);
       slot->source_files = TreeIndex::build(options.source_dir);
@@ -305,6 +320,9 @@ CheckResult run_check(const CheckOptions& options) {
   }
   std::sort(result.diagnostics.begin(), result.diagnostics.end());
   std::sort(result.io_errors.begin(), result.io_errors.end());
+  if (options.keep_articles)
+    for (size_t i = 0; i < n; ++i)
+      if (articles[i] && !files[i].context_only) result.articles.push_back(std::move(articles[i]));
   return result;
 }
 

@@ -26,6 +26,12 @@ struct CheckOptions {
   // files with the whole batch. Findings are still reported for the named
   // files only.
   bool context = false;
+  // --tm FILE.tmx: a reference translation memory the tm-deviation rule
+  // compares segments with (the engine reads it; rules only look up).
+  std::string tm_path;
+  // Hand the loaded articles back in CheckResult::articles (tmlint align
+  // exports them); off for `check`, which needs only the findings.
+  bool keep_articles = false;
 };
 
 struct Summary {
@@ -54,6 +60,8 @@ struct CheckResult {
   std::string root;                     // the (first) batch root, absolute
   Summary summary;
   std::vector<std::string> io_errors;   // paths that could not be read or walked (exit 2)
+  // With CheckOptions::keep_articles: the checked articles, sorted by path.
+  std::vector<std::unique_ptr<Article>> articles;
 };
 
 CheckResult run_check(const CheckOptions& options);

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "test_support.h"
+#include "text_escape.h"
 
 using namespace tmlint;
 namespace fs = std::filesystem;
@@ -289,4 +290,27 @@ TEST_CASE("atomic write: failures throw a clear message and leave nothing behind
   CHECK_THROWS_AS(write_file_atomically((dir.path / "a-dir").string(), "x"), std::runtime_error);
   // Only a-dir, still empty.
   CHECK(std::distance(fs::recursive_directory_iterator(dir.path), fs::recursive_directory_iterator()) == 1);
+}
+
+TEST_CASE("append_xml_escaped: one pass, same replacements as xml_safe") {
+  for (std::string s : {std::string("plain"), std::string("<a href=\"x\">&</a>"), std::string("tab\tlf\ncr\r"),
+                        std::string("ctl\x01\x1f del\x7f"), std::string("bad \xff\xfe \xed\xa0\x80 \xef\xbf\xbe end"),
+                        std::string("日本語 \xf0\x9f\x98\x80"), std::string("trunc \xe3\x81")}) {
+    INFO(s);
+    size_t a = 0, b = 0;
+    std::string out;
+    tmlint::append_xml_escaped(out, s, &a);
+    std::string safe = tmlint::xml_safe(s, &b);
+    CHECK(a == b);
+    std::string expected;
+    for (char c : safe) {
+      if (c == '&') expected += "&amp;";
+      else if (c == '<') expected += "&lt;";
+      else if (c == '>') expected += "&gt;";
+      else if (c == '"') expected += "&quot;";
+      else if (c == '\r') expected += "&#13;";
+      else expected.push_back(c);
+    }
+    CHECK(out == expected);
+  }
 }

@@ -19,6 +19,7 @@ class SourceTree;  // source_tree.h
 class TreeIndex;   // tree_index.h
 class Redirects;   // redirects.h
 class SourceHistory;  // source_history.h
+class ReferenceTm;    // reference_tm.h
 
 struct RuleInfo {
   std::string_view id;        // kebab-case, stable: part of the public interface
@@ -38,6 +39,8 @@ struct RunFacts {
   const Redirects* redirects = nullptr;
   // The git history of --source when it is in a repository, else null.
   const SourceHistory* history = nullptr;
+  // The reference translation memory of --tm, else null.
+  const ReferenceTm* tm = nullptr;
   // Today as YYYYMMDD (UTC), for dates "in the future". SOURCE_DATE_EPOCH
   // pins it, so runs and tests are reproducible.
   int32_t today = today_yyyymmdd();

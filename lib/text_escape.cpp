@@ -78,4 +78,43 @@ std::string xml_safe(std::string_view s, size_t* replaced) {
   return out;
 }
 
+void append_xml_escaped(std::string& out, std::string_view s, size_t* replaced) {
+  out.reserve(out.size() + s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out.push_back(static_cast<char>(c));
+      }
+      ++i;
+      continue;
+    }
+    if (c == '\t' || c == '\n') {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    if (c == '\r') {
+      out += "&#13;";
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0;
+    size_t len = c >= 0x80 ? utf8_length(s, i, cp) : 0;
+    if (len == 0 || cp == 0xFFFE || cp == 0xFFFF) {
+      out += "\xEF\xBF\xBD";
+      if (replaced) ++*replaced;
+      i += len ? len : 1;
+      continue;
+    }
+    out.append(s.substr(i, len));
+    i += len;
+  }
+}
+
 }  // namespace tmlint

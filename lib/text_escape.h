@@ -16,4 +16,9 @@ void json_escape(std::string& out, std::string_view s);
 // counts replacements in *replaced when given.
 std::string xml_safe(std::string_view s, size_t* replaced = nullptr);
 
+// Appends `s` as XML character data or an attribute value in one pass:
+// forbidden characters as in xml_safe (counted in *replaced), '&', '<', '>'
+// and '"' as entities, CR as "&#13;" (a parser would read a raw CR as LF).
+void append_xml_escaped(std::string& out, std::string_view s, size_t* replaced = nullptr);
+
 }  // namespace tmlint
