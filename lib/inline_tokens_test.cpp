@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 
 using namespace tmlint;
@@ -104,4 +105,29 @@ TEST_CASE("inline tokens: never lose a byte on damaged input") {
   for (std::string_view s : {"[", "![", "[a](", "[a](b", "<", "<!--", "`", "\\", "&", "&#", "**", "<a href=\"",
                              "[<b]>](u)", "[a<br>](u) x", "\xE3\x80\x80**x**\xE3\x80\x80"})
     (void)shape(s);
+}
+
+TEST_CASE("inline tokens: random markup soup, offsets and kinds stay consistent") {
+  static const char* const kPieces[] = {"`", "``", "[", "]", "(", ")", "![", "](u)", "<", ">", "<b>", "</b>",
+                                        "<br>", "<a href=\"", "\"", "<!--", "-->", "*", "**", "_", "~", "~~",
+                                        "\\", "\\*", "\\<x\\>", "&", "&amp;", "&#", ";", " ", "\n", "a", "日",
+                                        "\xFF", "<https://x.y>", "][", "]["};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<size_t> count(0, 40), pick(0, std::size(kPieces) - 1);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    for (size_t i = count(rng); i > 0; --i) s += kPieces[pick(rng)];
+    uint32_t at = 0;
+    int open_links = 0;
+    for (const InlineToken& t : tokenize_inline(s)) {
+      REQUIRE(t.offset == at);
+      REQUIRE(!t.text.empty());
+      REQUIRE(t.text.data() == s.data() + at);
+      at += static_cast<uint32_t>(t.text.size());
+      if (t.kind == InlineKind::LinkOpen) ++open_links;
+      if (t.kind == InlineKind::LinkClose) REQUIRE(open_links-- > 0);
+      if (t.kind != InlineKind::Text) REQUIRE(!(t.kind == InlineKind::Code && t.text.front() != '`'));
+    }
+    REQUIRE(at == s.size());
+  }
 }
