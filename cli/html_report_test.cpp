@@ -146,8 +146,8 @@ TEST_CASE("html report: hostile paths and segment texts stay text, the page stay
                                 "\n\n[</script><!--](nowhere<b>.md)\n");
   fs::path html = dir.path / "r.html", json = dir.path / "r.json";
   std::string exe = q(TMLINT_EXE);
-  int status = tmlint::test::shell_status(exe + " check --format html --output " + q(html.string()) + " --report json:" +
-                                          q(json.string()) + " " + q((dir.path / "docs").string()) + " 2>/dev/null");
+  int status = tmlint::test::shell_status(exe + " check --format json --output " + q(json.string()) + " --report html:" +
+                                          q(html.string()) + " " + q((dir.path / "docs").string()) + " 2>/dev/null");
   CHECK(status == 1);
   std::string page = read_file(html);
   REQUIRE(!page.empty());
@@ -208,7 +208,8 @@ TEST_CASE("html report: the Partner Center and NuGet reports in headless Chromiu
     std::string dom = browse(dir, html, "", &seconds);
     std::cout << "html report: " << tree << ": " << fs::file_size(html) << " bytes, written in " << check_seconds
               << " s (check included), loaded and rendered by headless Chromium in " << seconds
-              << " s (browser start included)\n";
+              << " s (browser start included; the page's script: " << attr(dom, "tmlint-body", "data-render-ms")
+              << " ms)\n";
     CHECK(attr(dom, "sum-files", "data-value") == run.summary["files"]);
     CHECK(attr(dom, "sum-segments", "data-value") == run.summary["segments"]);
     CHECK(attr(dom, "sum-errors", "data-value") == run.summary["errors"]);
@@ -229,6 +230,25 @@ TEST_CASE("html report: the Partner Center and NuGet reports in headless Chromiu
     dom = browse(dir, html, "sev=warning");
     CHECK(attr(dom, "status", "data-matching-findings") == std::to_string(run.count("", "warning")));
     CHECK(attr(dom, "status", "data-shown-files") == std::to_string(run.files("", "warning")));
+    // By path (case-insensitive substring of the path below the root), with
+    // a rule.
+    std::string part = nuget ? "create-packages/" : "archive/";
+    size_t in_part = 0;
+    std::set<std::string> part_files;
+    for (const auto& f : run.findings) {
+      std::string low = f.path;
+      for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (f.rule == rule && low.find("/" + part) != std::string::npos) ++in_part, part_files.insert(f.path);
+    }
+    dom = browse(dir, html, "rule=" + rule + "&q=" + pct(part));
+    CHECK(attr(dom, "status", "data-matching-findings") == std::to_string(in_part));
+    CHECK(attr(dom, "status", "data-shown-files") == std::to_string(part_files.size()));
+    // Sorted by path, ascending, second page: rows 51 to 100 of the files in
+    // path order (their indexes in the data).
+    dom = browse(dir, html, "sort=rel&desc=0&page=2");
+    CHECK(attr(dom, "page", "data-page") == "2");
+    CHECK(dom.find("<tr data-idx=\"50\"") < dom.find("<tr data-idx=\"51\""));
+    CHECK(dom.find("<tr data-idx=\"49\"") == std::string::npos);
     if (nuget) {
       // Stale articles: the summary and the staleness filter agree with the
       // stale-translation findings.

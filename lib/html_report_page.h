@@ -102,6 +102,7 @@ mark{background:var(--mark);color:inherit;outline:1px solid #e0a800;border-radiu
 inline constexpr std::string_view kScript = R"JS(
 (function () {
 'use strict';
+const t0 = performance.now();
 const D = JSON.parse(document.getElementById('tmlint-data').textContent);
 const PAGE = 50, CARDS = 100;
 const $ = id => document.getElementById(id);
@@ -439,6 +440,7 @@ setupControls();
 S = readHash();
 render();
 document.addEventListener('keydown', e => { if (e.key === 'Escape' && S.file) { S.file = ''; update(); } });
+document.body.dataset.renderMs = Math.round(performance.now() - t0);
 document.body.dataset.ready = '1';
 })();
 )JS";

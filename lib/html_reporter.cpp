@@ -324,7 +324,7 @@ void write_html(std::ostream& out, const CheckResult& result, const BatchStats& 
   append_xml_escaped(page, result.root.empty() ? std::string_view("(no files)") : std::string_view(result.root));
   page += "</title>\n<style>";
   page += style;
-  page += "</style>\n</head>\n<body>\n";
+  page += "</style>\n</head>\n<body id=\"tmlint-body\">\n";
   page += html_page::kBody;
   page += "<script type=\"application/json\" id=\"tmlint-data\">";
   page += data;
