@@ -46,8 +46,6 @@ void add_key(std::string& out, std::string_view key, std::string_view value) {
   add_string(out, value);
 }
 
-void add_key(std::string& out, std::string_view key, size_t value) { out += fmt::format("\"{}\":{}", key, value); }
-
 // Byte offset in `line` of the 1-based code-point `column`, counting code
 // points as count_code_points does (each byte of an invalid sequence is one).
 size_t byte_of_column(std::string_view line, uint32_t column) {
@@ -224,23 +222,17 @@ void write_html(std::ostream& out, const CheckResult& result, const BatchStats& 
   // The rows: every checked file (articles and TOC.yml pages), in path order,
   // then any path a finding names that no checked file has.
   std::vector<std::pair<std::string, std::string>> rows;  // path, rel_path
-  std::map<std::string_view, size_t> row_of;
-  for (const CheckedFile& f : result.files) rows.emplace_back(f.path, f.rel_path);
+  std::map<std::string, size_t, std::less<>> row_of;
+  auto add_row = [&](const std::string& path, const std::string& rel) {
+    if (row_of.emplace(path, rows.size()).second) rows.emplace_back(path, rel);
+  };
+  for (const CheckedFile& f : result.files) add_row(f.path, f.rel_path);
   for (const Diagnostic& d : result.diagnostics)
-    if (!d.suppressed) rows.emplace_back(d.path, d.rel_path.empty() ? d.path : d.rel_path);
-  std::vector<std::pair<std::string, std::string>> unique;
-  for (auto& r : rows)
-    if (row_of.find(r.first) == row_of.end()) {
-      unique.push_back(r);
-      row_of[unique.back().first] = unique.size() - 1;
-    }
-  // row_of's keys view `unique`'s strings: rebuild once `unique` is final.
-  row_of.clear();
-  for (size_t i = 0; i < unique.size(); ++i) row_of[unique[i].first] = i;
+    if (!d.suppressed) add_row(d.path, d.rel_path.empty() ? d.path : d.rel_path);
 
   const Summary& s = result.summary;
   std::string data;
-  data.reserve(4096 + result.diagnostics.size() * 600 + unique.size() * 200);
+  data.reserve(4096 + result.diagnostics.size() * 600 + rows.size() * 200);
   data += "{";
   add_key(data, "tool", "tmlint");
   data += ',';
@@ -273,8 +265,8 @@ void write_html(std::ostream& out, const CheckResult& result, const BatchStats& 
     data += '}';
   }
   data += "],\"files\":[";
-  for (size_t i = 0; i < unique.size(); ++i) {
-    const auto& [path, rel] = unique[i];
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& [path, rel] = rows[i];
     data += i ? ",{" : "{";
     add_key(data, "path", path);
     data += ',';
@@ -305,7 +297,7 @@ void write_html(std::ostream& out, const CheckResult& result, const BatchStats& 
     if (!first) data += ",\n";
     first = false;
     auto art = article_of.find(d.path);
-    add_finding(data, d, row_of.at(d.path), art == article_of.end() ? nullptr : art->second);
+    add_finding(data, d, row_of.find(d.path)->second, art == article_of.end() ? nullptr : art->second);
   }
   data += "]}";
 
