@@ -305,10 +305,10 @@ int main(int argc, char** argv) {
   check->add_option("--source", source, "Source-language tree: the source of X is DIR/X")->check(CLI::ExistingDirectory);
   check->add_option("--root", root, "Batch root (default: the directory argument)");
   check->add_option("--format", format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}));
+      ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github", "html"}));
   std::vector<std::string> reports;
   bool statistics = false;
-  check->add_option("--report", reports, "Also write FORMAT:FILE (json, junit, sarif, github, text); repeatable")
+  check->add_option("--report", reports, "Also write FORMAT:FILE (json, junit, sarif, github, html, text); repeatable")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   std::string write_baseline, baseline_path;
@@ -333,6 +333,8 @@ int main(int argc, char** argv) {
   check->add_flag("--no-color", no_color, "Never colour the text output");
   std::string shard;
   check->add_option("--shard", shard, "Check only shard K of N (K/N, 1-based) of the files, split by path hash");
+  HtmlOptions html_options;
+  check->add_option("--rule-docs", html_options.rule_docs, "HTML report: base of the rule pages (BASE + rule-id.md)");
   std::string tm_path;
   check->add_option("--tm", tm_path, "Reference translation memory (TMX) for the tm-deviation rule");
   bool context = false;
@@ -415,6 +417,12 @@ int main(int argc, char** argv) {
 
   if (!load_config(config_path, options.config)) return kUsage;
 
+  // The HTML report shows the articles' figures and marks the pairs.
+  bool html = format == "html";
+  for (const std::string& r : reports) html |= r.rfind("html:", 0) == 0;
+  options.keep_articles = html;
+  html_options.with_source = !source.empty();
+
   Severity threshold = options.config.fail_on.value_or(Severity::Error);
   if (!fail_on.empty()) parse_severity(fail_on, threshold);
 
@@ -469,6 +477,7 @@ int main(int argc, char** argv) {
     else if (fmt_name == "junit") write_junit(report, result);
     else if (fmt_name == "sarif") write_sarif(report, result);
     else if (fmt_name == "github") write_github(report, result);
+    else if (fmt_name == "html") write_html(report, result, compute_stats(result, !source.empty()), html_options);
     else {
       const char* no_color_env = std::getenv("NO_COLOR");
       TextStyle style{to_terminal && !no_color && !(no_color_env && *no_color_env), quiet};
@@ -482,9 +491,9 @@ int main(int argc, char** argv) {
       size_t colon = r.find(':');
       std::string fmt_name = r.substr(0, colon), path = colon == std::string::npos ? "" : r.substr(colon + 1);
       if (path.empty() || !(fmt_name == "json" || fmt_name == "junit" || fmt_name == "sarif" ||
-                            fmt_name == "github" || fmt_name == "text")) {
+                            fmt_name == "github" || fmt_name == "html" || fmt_name == "text")) {
         std::cerr << fmt::format("tmlint: error: --report {}: expected FORMAT:FILE with FORMAT one of json, junit, "
-                                 "sarif, github, text\n", r);
+                                 "sarif, github, html, text\n", r);
         return kUsage;
       }
       write_file_atomically(path, render(fmt_name, false));

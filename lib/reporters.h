@@ -3,6 +3,7 @@
 #include <ostream>
 #include <string>
 
+#include "batch_stats.h"
 #include "engine.h"
 
 namespace tmlint {
@@ -28,6 +29,21 @@ void write_sarif(std::ostream& out, const CheckResult& result);
 // GitHub Actions workflow commands (::error file=...,line=...::message),
 // with a final notice when GitHub would not show them all.
 void write_github(std::ostream& out, const CheckResult& result);
+
+// A self-contained HTML page (no network, CSS and JS inline) for localizers:
+// the batch summary, a sortable, filterable, paged table of the files
+// (worst first) and each file's findings on their source/target pairs, the
+// part the location points at marked. The data is one JSON blob in which no
+// '<' is left raw, so file contents can never become markup. The filter is
+// read from the URL fragment (report.html#rule=broken-link). `result`
+// should have kept its articles (CheckOptions::keep_articles) for the marks
+// and the context lines; without them the pairs are shown unmarked.
+struct HtmlOptions {
+  // Prefix of the rule pages: a finding of rule X links to BASE + "X.md".
+  std::string rule_docs = "https://github.com/tmlint/tmlint/blob/main/docs/rules/";
+  bool with_source = false;  // --source was given: staleness is known
+};
+void write_html(std::ostream& out, const CheckResult& result, const BatchStats& stats, const HtmlOptions& options = {});
 
 // Count of findings per rule, most frequent first (like ruff --statistics).
 void write_statistics(std::ostream& out, const CheckResult& result);

@@ -8,6 +8,7 @@ packages=(
   libpugixml-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libcli11-dev catch2
   libicu-dev libssl-dev libgit2-dev
   libxml2-utils python3-jsonschema translate-toolkit pre-commit bsdutils
+  chromium fonts-dejavu-core fonts-ipafont-gothic
 )
 
 missing=()
