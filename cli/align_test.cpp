@@ -37,11 +37,6 @@ std::string toolkit_read(const fs::path& tmx) {
   return tmlint::test::run_shell("/usr/bin/python3 -c " + q(py) + " " + q(tmx.string())).out;
 }
 
-size_t count_of(const std::string& text, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
 
 }  // namespace
 
@@ -61,7 +56,7 @@ TEST_CASE("align: the TMX of both corpora is valid TMX 1.4 and translate-toolkit
       CHECK(r.out.find("tmlint align: " + std::to_string(segments) + " pairs") != std::string::npos);
       CHECK(sh("xmllint --noout --dtdvalid " + dtd + " " + q(tmx.string())).status == 0);
       std::string xml = read_file(tmx);
-      CHECK(count_of(xml, "<tu ") == segments);
+      CHECK(tmlint::test::count_occurrences(xml, "<tu ") == segments);
       std::string back = toolkit_read(tmx);
       CHECK(back.substr(0, back.find('\n')) == std::to_string(segments));
     }

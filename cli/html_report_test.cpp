@@ -127,11 +127,6 @@ fs::path artefacts() {
   return dir;
 }
 
-size_t occurrences(const std::string& s, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
-  return n;
-}
 
 }  // namespace
 
@@ -152,8 +147,8 @@ TEST_CASE("html report: hostile paths and segment texts stay text, the page stay
   std::string page = read_file(html);
   REQUIRE(!page.empty());
   // Only the page's two scripts, no comment, no element from the data.
-  CHECK(occurrences(page, "<script") == 2);
-  CHECK(occurrences(page, "</script>") == 2);
+  CHECK(tmlint::test::count_occurrences(page, "<script") == 2);
+  CHECK(tmlint::test::count_occurrences(page, "</script>") == 2);
   CHECK(page.find("<!--") == std::string::npos);
   CHECK(page.find("pwned-path\">") == std::string::npos);
   CHECK(page.find("<b ") == std::string::npos);
@@ -219,7 +214,7 @@ TEST_CASE("html report: the Partner Center and NuGet reports in headless Chromiu
     CHECK(attr(dom, "status", "data-shown-files") == std::to_string(all_files));
     CHECK(attr(dom, "status", "data-matching-findings") == std::to_string(run.findings.size()));
     // One page of 50 rows, worst first: the first row has the most errors.
-    CHECK(occurrences(dom, "<tr data-idx=") == std::min<size_t>(50, all_files));
+    CHECK(tmlint::test::count_occurrences(dom, "<tr data-idx=") == std::min<size_t>(50, all_files));
     CHECK(attr(dom, "page", "data-pages") == std::to_string((all_files + 49) / 50));
 
     // Filtered from the fragment: by rule, by severity, by both.
@@ -270,7 +265,7 @@ TEST_CASE("html report: the Partner Center and NuGet reports in headless Chromiu
     dom = browse(dir, html, fragment);
     CHECK(attr(dom, "detail", "data-findings") == std::to_string(in_file));
     CHECK(std::stoul(attr(dom, "detail", "data-marks")) >= 1);
-    CHECK(occurrences(dom, "class=\"finding ") == in_file);
+    CHECK(tmlint::test::count_occurrences(dom, "class=\"finding ") == in_file);
     // The screenshots: the page as it opens, and with a file opened.
     fs::path top = artefacts() / (tree + ".png"), opened = artefacts() / (tree + "-file.png");
     fs::remove(top);

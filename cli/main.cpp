@@ -129,6 +129,19 @@ bool load_config(std::string path, Config& out) {
   return true;
 }
 
+// What align and stats share with check: the batch, its root and source,
+// jobs, locale and configuration; the articles are kept.
+template <typename Cli>
+bool batch_options(const Cli& cli, CheckOptions& options) {
+  options.paths = cli.paths;
+  options.root = cli.root;
+  options.source_dir = cli.source;
+  options.jobs = cli.jobs;
+  options.locale = cli.locale;
+  options.keep_articles = true;
+  return load_config(cli.config_path, options.config);
+}
+
 struct AlignCli {
   std::vector<std::string> paths, exclude;
   std::string output, format, source_lang = "en-US", locale, source, root, inline_mode = "text", config_path;
@@ -165,13 +178,7 @@ int run_align(const AlignCli& cli) {
   }
 
   CheckOptions options;
-  options.paths = cli.paths;
-  options.root = cli.root;
-  options.source_dir = cli.source;
-  options.jobs = cli.jobs;
-  options.locale = cli.locale;
-  options.keep_articles = true;
-  if (!load_config(cli.config_path, options.config)) return kUsage;
+  if (!batch_options(cli, options)) return kUsage;
   // Only the file selection and the locale of the configuration apply: a
   // rule switched off for `check` must not change what the export marks.
   Config selection;
@@ -182,7 +189,7 @@ int run_align(const AlignCli& cli) {
   options.select.push_back("parse-error");
 
   ProgressLine progress;
-  if (!cli.quiet && ProgressLine::wanted()) options.progress = [&progress](size_t d, size_t t) { progress.update(d, t); };
+  progress.attach(options, cli.quiet);
   CheckResult run = run_check(options);
   progress.finish();
   AlignSummary summary;
@@ -242,15 +249,9 @@ struct StatsCli {
 // a PM counts, per article and in total.
 int run_stats(const StatsCli& cli) {
   CheckOptions options;
-  options.paths = cli.paths;
-  options.root = cli.root;
-  options.source_dir = cli.source;
-  options.jobs = cli.jobs;
-  options.locale = cli.locale;
-  options.keep_articles = true;
-  if (!load_config(cli.config_path, options.config)) return kUsage;
+  if (!batch_options(cli, options)) return kUsage;
   ProgressLine progress;
-  if (ProgressLine::wanted()) options.progress = [&progress](size_t d, size_t t) { progress.update(d, t); };
+  progress.attach(options, false);
   CheckResult run = run_check(options);
   progress.finish();
   BatchStats stats = compute_stats(run, !cli.source.empty());
@@ -427,7 +428,7 @@ int main(int argc, char** argv) {
   if (!fail_on.empty()) parse_severity(fail_on, threshold);
 
   ProgressLine progress;
-  if (!quiet && ProgressLine::wanted()) options.progress = [&progress](size_t d, size_t t) { progress.update(d, t); };
+  progress.attach(options, quiet);
   CheckResult result = run_check(options);
   progress.finish();
 

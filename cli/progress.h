@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "engine.h"
+
 namespace tmlint {
 
 class ProgressLine {
@@ -19,6 +21,12 @@ class ProgressLine {
   static bool wanted() {
     const char* term = std::getenv("TERM");
     return ::isatty(STDERR_FILENO) && !(term && std::string_view(term) == "dumb");
+  }
+
+  // Feeds the line from the engine's progress callback, unless `quiet` or
+  // stderr is no terminal.
+  void attach(CheckOptions& options, bool quiet) {
+    if (!quiet && wanted()) options.progress = [this](size_t d, size_t t) { update(d, t); };
   }
 
   void update(size_t done, size_t total) {

@@ -8,16 +8,6 @@
 #include "reporters.h"
 #include "test_support.h"
 
-namespace {
-
-size_t occurrences(const std::string& s, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
-  return n;
-}
-
-}  // namespace
-
 TEST_CASE("html report: a run without its articles still shows the pairs, escaped") {
   tmlint::CheckResult result;
   result.root = "/batch</title><script>x</script>";
@@ -35,8 +25,8 @@ TEST_CASE("html report: a run without its articles still shows the pairs, escape
   std::ostringstream out;
   tmlint::write_html(out, result, tmlint::BatchStats{}, tmlint::HtmlOptions{"rules/", false});
   std::string page = out.str();
-  CHECK(occurrences(page, "<script") == 2);
-  CHECK(occurrences(page, "</script>") == 2);
+  CHECK(tmlint::test::count_occurrences(page, "<script") == 2);
+  CHECK(tmlint::test::count_occurrences(page, "</script>") == 2);
   CHECK(page.find("<!--") == std::string::npos);
   CHECK(page.find("<title>tmlint report: /batch&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>") != std::string::npos);
   // The pair without marks (no article to place them), everything escaped.

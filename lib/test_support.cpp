@@ -74,4 +74,10 @@ void TempDir::write(const std::string& rel, const std::string& text) const {
   std::ofstream(path / rel, std::ios::binary) << text;
 }
 
+size_t count_occurrences(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
 }  // namespace tmlint::test

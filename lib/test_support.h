@@ -15,6 +15,9 @@ std::filesystem::path testdata();
 std::optional<std::filesystem::path> shared(const std::string& relative);
 std::string read_file(const std::filesystem::path& path);
 
+// How many times `needle` occurs in `text` (overlaps included).
+size_t count_occurrences(const std::string& text, const std::string& needle);
+
 // A sxs pair: <span data-ttu-id="ID">TARGET</span><span class="sxs-lookup">...SOURCE...
 std::string sxs_pair(const std::string& id, const std::string& target, const std::string& source);
 
