@@ -54,6 +54,7 @@ struct CheckResult {
   std::string root;                     // the (first) batch root, absolute
   Summary summary;
   std::vector<std::string> io_errors;   // paths that could not be read or walked (exit 2)
+  std::vector<std::string> not_followed;  // symlinks not followed (warnings on stderr, exit unchanged)
 };
 
 CheckResult run_check(const CheckOptions& options);
