@@ -8,6 +8,7 @@ packages=(
   libpugixml-dev libyaml-cpp-dev libfmt-dev libcli11-dev catch2
   libicu-dev libssl-dev libgit2-dev
   libxml2-utils python3-jsonschema pre-commit bsdutils
+  clang libclang-rt-14-dev time
 )
 
 missing=()
