@@ -197,6 +197,20 @@ std::vector<Case> cases() {
                      return d.string();
                    },
                    1, {"long-line.md missing-target 1:1"}});
+  c.push_back(Case{"hostile-patterns", [](const fs::path& d) {
+                     // One 2 MB line per pattern that was quadratic somewhere
+                     // (loader, visible_text, columns) before issue 6.
+                     const char* patterns[] = {"[a ", "`b`` ", "<a x=\"y\" ", "<i z ", "[c](https://e.x) ", "![d] ",
+                                               "</a ", "<b c=d<e ", "data-ttu-id= ", "` `` ``` ```` ", "\\[ ] "};
+                     int k = 0;
+                     for (const char* p : patterns) {
+                       std::string s = sxs_pair("abcde-101", "", "Empty") + " ";
+                       while (s.size() < 2 * 1024 * 1024) s += p;
+                       write_bytes(d / ("p" + std::to_string(k++) + ".md"), s);
+                     }
+                     return d.string();
+                   },
+                   1, {"p0.md missing-target 1:1", "p8.md parse-error 1:", "p10.md missing-target 1:1"}});
   c.push_back(Case{"fm-huge.md", [](const fs::path& d) {
                      std::string s = "---\ntitle: t\n";
                      while (s.size() < 70 * 1024) s += "k" + std::to_string(s.size()) + ": value\n";

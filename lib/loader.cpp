@@ -187,6 +187,7 @@ class Loader {
     size_t begin = std::string_view::npos;
     std::vector<uint32_t> opens;   // offsets of the '[' seen, increasing
     std::vector<uint32_t> closes;  // the ']' of each, or kNone
+    size_t cursor = 0;             // questions come in increasing order: where the last one was
   };
   std::map<std::pair<size_t, bool>, BracketPass> bracket_passes_;  // by (range end, skeleton)
   size_t bracket_budget_ = 0;  // bytes left for the rare direct scans
@@ -609,11 +610,13 @@ class Loader {
   size_t matching_bracket(size_t p, size_t end, bool skeleton) {
     BracketPass& pass = bracket_passes_[{end, skeleton}];
     if (pass.begin == std::string_view::npos || p < pass.begin) pair_brackets(pass, p, end, skeleton);
-    auto it = std::lower_bound(pass.opens.begin(), pass.opens.end(), static_cast<uint32_t>(p));
-    if (it != pass.opens.end() && *it == p) {
-      uint32_t close = pass.closes[static_cast<size_t>(it - pass.opens.begin())];
-      return close == BracketPass::kNone ? std::string_view::npos : close;
-    }
+    size_t& k = pass.cursor;
+    if (k >= pass.opens.size() || pass.opens[k] > p)
+      k = static_cast<size_t>(std::lower_bound(pass.opens.begin(), pass.opens.end(), static_cast<uint32_t>(p)) -
+                              pass.opens.begin());
+    while (k < pass.opens.size() && pass.opens[k] < p) ++k;
+    if (k < pass.opens.size() && pass.opens[k] == p)
+      return pass.closes[k] == BracketPass::kNone ? std::string_view::npos : pass.closes[k];
     // `p` was inside a code span or escaped as the pass saw it (the pass
     // does not skip HTML tags the way scan_inline does): count from `p`
     // directly, within a budget linear in the file.
@@ -624,6 +627,7 @@ class Loader {
     pass.begin = p;
     pass.opens.clear();
     pass.closes.clear();
+    pass.cursor = 0;
     // The stack of open '[' is threaded through `closes`: an open entry
     // holds kOpenTag | (1 + index of the open entry below it), 0 for none.
     uint32_t top = 0;  // 1 + index of the innermost open '[', 0 for none
