@@ -415,3 +415,26 @@ TEST_CASE("bad input: a YAML alias bomb in the configuration is refused quickly"
   CHECK(err.find("bomb.yaml:") != std::string::npos);
   CHECK(r.cpu_s < kCpuLimit);
 }
+
+TEST_CASE("bad input: a run killed at any moment leaves the previous reports whole") {
+  // Reports are written to a temporary file and renamed: a run killed by
+  // SIGKILL (a CI timeout) before, during or after writing leaves either the
+  // old report or the new one, never a part.
+  TempDir dir;
+  for (int i = 0; i < 8; ++i) write_bytes(dir.path / ("docs/f" + std::to_string(i) + ".md"), many_segments(10000));
+  const fs::path json = dir.path / "report.json", xml = dir.path / "report.xml";
+  const std::vector<std::string> argv = {TMLINT_EXE, "check", "--format", "json", "--output", json.string(), "--report",
+                                         "junit:" + xml.string(), (dir.path / "docs").string()};
+  MeasuredRun full = run_measured(argv, dir.path / "out", dir.path / "err", tmlint::test::kSanitized ? 600 : 60,
+                                  sanitizer_env());
+  REQUIRE(full.status == 1);
+  const std::string json_before = read_file(json), xml_before = read_file(xml);
+  REQUIRE(junit_parses(xml));
+  for (double fraction : {0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95}) {
+    MeasuredRun killed = run_measured(argv, dir.path / "out", dir.path / "err", full.wall_s * fraction, sanitizer_env());
+    INFO("killed after " << killed.wall_s << " s of " << full.wall_s << " s");
+    CHECK(read_file(json) == json_before);
+    CHECK(read_file(xml) == xml_before);
+    CHECK(junit_parses(xml));
+  }
+}
