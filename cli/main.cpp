@@ -514,6 +514,7 @@ int main(int argc, char** argv) {
     return kUsage;
   }
 
+  for (const auto& e : result.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : result.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   if (!result.io_errors.empty()) return kUsage;
   for (const Diagnostic& d : result.diagnostics)

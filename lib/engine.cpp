@@ -26,8 +26,10 @@ class DiskSourceTree : public SourceTree {
   explicit DiskSourceTree(std::string root) : root_(std::move(root)) {}
   std::optional<std::string> read(std::string_view rel) const override {
     if (!safe(rel)) return std::nullopt;
+    // Lexically inside is not enough: a symlink in the source tree may lead
+    // anywhere. Only what resolves inside the root is read.
     std::string bytes, error;
-    if (!read_whole_file(root_ + "/" + std::string(rel), bytes, error)) return std::nullopt;
+    if (!read_file_inside(root_, std::string(rel), bytes, error)) return std::nullopt;
     return bytes;
   }
   bool exists(std::string_view rel) const override {
@@ -96,7 +98,7 @@ void add_context_files(std::vector<BatchFile>& files, const RuleResolver& resolv
 
 Redirects load_redirects(const std::string& root) {
   std::string bytes, error;
-  if (!read_whole_file(root + "/.openpublishing.redirection.json", bytes, error)) return {};
+  if (!read_file_inside(root, ".openpublishing.redirection.json", bytes, error)) return {};
   return Redirects::parse(bytes);
 }
 
@@ -114,6 +116,7 @@ CheckResult run_check(const CheckOptions& options) {
   std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   Discovery found = discover_files(paths, options.root);
   result.io_errors = std::move(found.io_errors);
+  result.not_followed = std::move(found.not_followed);
 
   std::vector<BatchFile> files;
   for (auto& f : found.files)

@@ -75,6 +75,7 @@ struct CheckResult {
   std::vector<std::string> io_errors;   // paths that could not be read or walked (exit 2)
   // With CheckOptions::keep_articles: the checked articles, sorted by path.
   std::vector<std::unique_ptr<Article>> articles;
+  std::vector<std::string> not_followed;  // symlinks not followed (warnings on stderr, exit unchanged)
 };
 
 CheckResult run_check(const CheckOptions& options);

@@ -106,6 +106,7 @@ struct WalkContext {
   std::string root;         // batch root recorded with every file
   std::vector<Candidate>& out;
   std::vector<std::string>& errors;
+  std::vector<std::string>& not_followed;
 };
 
 void add_walked(WalkContext& w, const fs::path& disk, const std::string& rel, std::string key, bool via_link) {
@@ -153,10 +154,27 @@ void walk(WalkContext& w) {
         std::string rel = join_rel(rel_dir, name);
         add_walked(w, e.path(), rel, join_rel(w.walk_canon, rel), false);
       } else if (type == fs::file_type::symlink) {
+        const std::string shown = join_display(w.arg, join_rel(rel_dir, name));
+        fs::file_status target_status = fs::status(e.path(), sec);  // a stat, never an open
+        if (!sec && fs::is_directory(target_status)) {
+          if (name[0] != '.') w.not_followed.push_back(shown + ": symlinked folder, not followed");
+          continue;
+        }
         if (!wanted(name)) continue;
+        if (sec) {
+          w.not_followed.push_back(shown + ": symlink cannot be resolved (" + sec.message() + "), not followed");
+          continue;
+        }
         fs::path target = fs::weakly_canonical(e.path(), sec);
-        if (sec || !inside(w.walk_canon, target.string()) || !fs::is_regular_file(target, sec)) continue;
-        add_walked(w, e.path(), join_rel(rel_dir, name), target.string(), true);
+        if (sec) {
+          w.not_followed.push_back(shown + ": symlink cannot be resolved (" + sec.message() + "), not followed");
+        } else if (!inside(w.walk_canon, target.string())) {
+          w.not_followed.push_back(shown + ": symlink leads outside " + w.arg + ", not followed");
+        } else if (!fs::is_regular_file(target_status)) {
+          w.not_followed.push_back(shown + ": symlink to something that is not a file, not followed");
+        } else {
+          add_walked(w, e.path(), join_rel(rel_dir, name), target.string(), true);
+        }
       }
     }
     if (ec) w.errors.push_back((rel_dir.empty() ? w.arg : join_display(w.arg, rel_dir)) + ": " + ec.message());
@@ -166,7 +184,9 @@ void walk(WalkContext& w) {
 }  // namespace
 
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer. It has no effect
+  // on reading regular files, the only kind read.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     error = errno_message(errno);
     return false;
@@ -179,6 +199,11 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
   }
   if (S_ISDIR(st.st_mode)) {
     error = "is a directory";
+    ::close(fd);
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    error = "not a regular file (a FIFO, device or socket)";
     ::close(fd);
     return false;
   }
@@ -209,6 +234,27 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
   return true;
 }
 
+bool read_file_inside(const std::string& root, const std::string& rel, std::string& out, std::string& error) {
+  std::error_code ec;
+  fs::path root_canon = fs::weakly_canonical(root, ec);
+  if (ec) {
+    error = ec.message();
+    return false;
+  }
+  fs::path path = fs::weakly_canonical(fs::path(root) / rel, ec);
+  if (ec) {
+    error = ec.message();
+    return false;
+  }
+  std::string r = root_canon.string();
+  if (r.size() > 1 && r.back() == '/') r.pop_back();
+  if (!inside(r, path.string())) {
+    error = "leads outside " + root + ", not read";
+    return false;
+  }
+  return read_whole_file(path.string(), out, error);
+}
+
 Discovery discover_files(const std::vector<std::string>& paths, const std::string& root_override) {
   Discovery d;
   std::vector<Candidate> found;
@@ -225,7 +271,7 @@ Discovery discover_files(const std::vector<std::string>& paths, const std::strin
       continue;
     }
     if (fs::is_directory(st)) {
-      WalkContext w{arg, i, {}, {}, {}, found, d.io_errors};
+      WalkContext w{arg, i, {}, {}, {}, found, d.io_errors, d.not_followed};
       fs::path canon = fs::weakly_canonical(arg, ec);
       w.walk_canon = ec ? absolute_normal(arg).string() : canon.string();
       if (w.walk_canon.size() > 1 && w.walk_canon.back() == '/') w.walk_canon.pop_back();

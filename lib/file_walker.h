@@ -19,6 +19,9 @@ struct BatchFile {
 struct Discovery {
   std::vector<BatchFile> files;        // sorted by display path, no duplicates
   std::vector<std::string> io_errors;  // missing or unreadable paths
+  // Symlinks met by a walk and not followed (a folder, a file leading out of
+  // the walked folder, a loop or a dangling link): warnings, not errors.
+  std::vector<std::string> not_followed;
 };
 
 // Directories are walked for *.md and TOC.yml: hidden folders skipped,
@@ -31,7 +34,13 @@ struct Discovery {
 Discovery discover_files(const std::vector<std::string>& paths, const std::string& root_override);
 
 // Reads a whole file with one open/fstat/read. Returns false and sets
-// `error` when it cannot.
+// `error` when it cannot. Only regular files are read: a FIFO, a device or a
+// socket named `x.md` is an error, never a read that blocks or never ends
+// (the open itself does not block).
 bool read_whole_file(const std::string& path, std::string& out, std::string& error);
+
+// Reads root/rel only when it resolves (through any symlinks) inside root;
+// a path climbing out of root is an error and is not opened.
+bool read_file_inside(const std::string& root, const std::string& rel, std::string& out, std::string& error);
 
 }  // namespace tmlint

@@ -25,6 +25,16 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<uint32_t> starts_;
+  // Lines longer than kCheckpointStride: every stride, an offset (never
+  // inside a UTF-8 sequence's state) and its column count from the line
+  // start, so locate() stays O(stride) on a 50 MB single line.
+  static constexpr uint32_t kCheckpointStride = 16 * 1024;
+  struct Checkpoint {
+    uint32_t offset;
+    uint32_t code_points;  // from the start of its line to offset
+  };
+  std::vector<Checkpoint> checkpoints_;
+  void build_checkpoints();
 };
 
 // Number of code points in a UTF-8 byte range; each byte of an invalid

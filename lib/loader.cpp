@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <unordered_set>
 
 #include "entities.h"
@@ -77,6 +78,39 @@ size_t find_code_close(std::string_view s, size_t from, size_t end, size_t n) {
   return std::string_view::npos;
 }
 
+// Backtick runs longer than this never open a code span (no real article
+// has one); it bounds the work per text range to kMaxCodeRun full searches.
+constexpr size_t kMaxCodeRun = 32;
+
+// Where code spans close inside one text range [.., end). Remembers, per
+// run length, the last search and its answer: a later search from a
+// position between the two gets the same answer without scanning again, so
+// every length scans each byte at most once while scanning moves forward
+// (linear on 100,000 unmatched backticks or a 50 MB line of them).
+class CodeCloser {
+ public:
+  CodeCloser(std::string_view s, size_t end) : s_(s), end_(end) {}
+  // The closer of the run of `n` backticks that ends just before `from`
+  // (`from` is never inside a run), or npos.
+  size_t find(size_t from, size_t n) {
+    if (n > kMaxCodeRun) return std::string_view::npos;
+    Memo& m = memo_[n];
+    if (m.valid && from >= m.from && (m.result == std::string_view::npos || from <= m.result)) return m.result;
+    size_t r = find_code_close(s_, from, end_, n);
+    m = Memo{true, from, r};
+    return r;
+  }
+
+ private:
+  struct Memo {
+    bool valid = false;
+    size_t from = 0, result = std::string_view::npos;
+  };
+  std::string_view s_;
+  size_t end_;
+  Memo memo_[kMaxCodeRun + 1];
+};
+
 struct Fence {
   bool open = false;
   char ch = 0;
@@ -102,18 +136,63 @@ struct LineContext {
 
 class Loader {
  public:
-  Loader(Article& a, const LoadLimits& limits) : a_(a), s_(a.text), limits_(limits) {}
+  Loader(Article& a, const LoadLimits& limits)
+      : a_(a), s_(a.text), limits_(limits), bracket_budget_(4 * a.text.size() + 65536) {}
 
   void run() {
     check_encoding();
     uint32_t body = load_front_matter(a_, limits_);
     scan_body(body);
+    report_dropped_issues();
   }
 
  private:
   Article& a_;
   std::string_view s_;
   const LoadLimits& limits_;
+
+  // The first `c` (or `needle`) in [from, limit), or npos: searches never
+  // run past the range they are for (an unclosed '</a' must not scan the
+  // rest of a 50 MB line for every occurrence).
+  // The last answer per byte is remembered: a search from a later position
+  // with the same limit gets it again while it still lies ahead ("</a" and
+  // "<a x=" 10 million times on a line without any '>' scan it once).
+  size_t find_before(char c, size_t from, size_t limit) {
+    limit = std::min(limit, s_.size());
+    if (from >= limit) return std::string_view::npos;
+    FindMemo& m = find_memo_[static_cast<unsigned char>(c)];
+    if (m.limit == limit && from >= m.from && (m.result == std::string_view::npos || from <= m.result))
+      return m.result;
+    const void* hit = std::memchr(s_.data() + from, c, limit - from);
+    size_t r = hit ? static_cast<size_t>(static_cast<const char*>(hit) - s_.data()) : std::string_view::npos;
+    m = FindMemo{limit, from, r};
+    return r;
+  }
+  struct FindMemo {
+    size_t limit = std::string_view::npos, from = 0, result = std::string_view::npos;
+  };
+  FindMemo find_memo_[256];
+  size_t find_before(std::string_view needle, size_t from, size_t limit) const {
+    limit = std::min(limit, s_.size());
+    if (from >= limit) return std::string_view::npos;
+    return s_.substr(0, limit).find(needle, from);
+  }
+
+  // Bracket matching: one pass with a stack per text range, remembered
+  // (see matching_bracket).
+  // Eight bytes per '[' (a 50 MB line of '[' stays under ten times its size).
+  struct BracketPass {
+    static constexpr uint32_t kNone = 0xFFFFFFFFu;     // no ']'
+    static constexpr uint32_t kOpenTag = 0x80000000u;  // still open: the rest links to the open '[' below
+    size_t begin = std::string_view::npos;
+    std::vector<uint32_t> opens;   // offsets of the '[' seen, increasing
+    std::vector<uint32_t> closes;  // the ']' of each, or kNone
+    size_t cursor = 0;             // questions come in increasing order: where the last one was
+  };
+  std::map<std::pair<size_t, bool>, BracketPass> bracket_passes_;  // by (range end, skeleton)
+  size_t bracket_budget_ = 0;  // bytes left for the rare direct scans
+  int inline_depth_ = 0;       // scan_inline nesting (link texts)
+  static constexpr int kMaxLinkTextDepth = 16;
 
   // Block state.
   Fence fence_;
@@ -153,8 +232,25 @@ class Loader {
     return last_loc_;
   }
 
+  // At most kMaxIssues problems are reported per file, then one that counts
+  // the rest: 4 million corrupted tags in a 50 MB file must not become 4
+  // million diagnostics held in memory and written to every report.
+  static constexpr size_t kMaxIssues = 1000;
+  size_t dropped_issues_ = 0;
+  Location first_dropped_{};
   void issue(LoadIssueKind kind, uint32_t offset, std::string message, std::string_view segment = {}) {
+    if (a_.issues.size() >= kMaxIssues) {
+      if (dropped_issues_++ == 0) first_dropped_ = loc(offset);
+      return;
+    }
     a_.issues.push_back(LoadIssue{kind, loc(offset), std::move(message), std::string(segment)});
+  }
+  void report_dropped_issues() {
+    if (dropped_issues_)
+      a_.issues.push_back(LoadIssue{LoadIssueKind::Parse, first_dropped_,
+                                    fmt::format("{} more problem{} from here on not reported (at most {} per file)",
+                                                dropped_issues_, dropped_issues_ == 1 ? "" : "s", kMaxIssues),
+                                    {}});
   }
 
   // ---------------------------------------------------------------- encoding
@@ -415,15 +511,15 @@ class Loader {
 
     // Link reference definition: [label]: url
     if (c < le && s_[c] == '[' && !in_gfm_table_) {
-      size_t close = s_.find("]:", c);
+      size_t close = find_before("]:", c, le);
       if (close != std::string_view::npos && close < le && s_.substr(c, close - c).find('[', 1) == std::string_view::npos &&
           s_.substr(c, close - c).find(kTtuAttr) == std::string_view::npos) {
         size_t u = close + 2;
         while (u < le && is_space(s_[u])) ++u;
         size_t ue = u;
         if (u < le && s_[u] == '<') {
-          ue = s_.find('>', u);
-          if (ue == std::string_view::npos || ue > le) ue = le;
+          ue = find_before('>', u, le);
+          if (ue == std::string_view::npos) ue = le;
           add_link(LinkKind::Reference, LinkPlace::Skeleton, u + 1, ue, c + 1, close, -1);
         } else {
           while (ue < le && !is_space(s_[ue])) ++ue;
@@ -438,7 +534,7 @@ class Loader {
         size_t at = s_.substr(c, le - c).find(attr);
         if (at == std::string_view::npos) continue;
         size_t vb = c + at + attr.size();
-        size_t ve = s_.find('"', vb);
+        size_t ve = find_before('"', vb, le);
         if (ve != std::string_view::npos && ve <= le)
           add_link(LinkKind::DocfxImage, LinkPlace::Skeleton, vb, ve, vb, vb, -1);
       }
@@ -470,8 +566,8 @@ class Loader {
     while (i < end && is_space(s_[i])) ++i;
     size_t db = i, de;
     if (i < end && s_[i] == '<') {
-      size_t close = s_.find('>', i);
-      if (close == std::string_view::npos || close >= end) return std::string_view::npos;
+      size_t close = find_before('>', i, end);
+      if (close == std::string_view::npos) return std::string_view::npos;
       db = i + 1;
       de = close;
       i = close + 1;
@@ -495,8 +591,8 @@ class Loader {
     while (i < end && is_space(s_[i])) ++i;
     if (i < end && (s_[i] == '"' || s_[i] == '\'' || s_[i] == '(')) {
       char closer = s_[i] == '(' ? ')' : s_[i];
-      size_t t = s_.find(closer, i + 1);
-      if (t == std::string_view::npos || t >= end) return std::string_view::npos;
+      size_t t = find_before(closer, i + 1, end);
+      if (t == std::string_view::npos) return std::string_view::npos;
       i = t + 1;
       while (i < end && is_space(s_[i])) ++i;
     }
@@ -506,9 +602,43 @@ class Loader {
   }
 
   // Finds the ']' that closes the '[' at `p`, skipping code spans, escapes and
-  // nested brackets; npos when there is none before `end`.
-  size_t matching_bracket(size_t p, size_t end, bool skeleton) const {
-    int depth = 0;
+  // nested brackets; npos when there is none before `end` (in the skeleton,
+  // before the next segment). Depth counting from every '[' would be
+  // quadratic (a 50 MB line of '['), so the first question about a range
+  // pairs all its brackets in one pass with a stack, and later questions
+  // about the same range are answered from that pass.
+  size_t matching_bracket(size_t p, size_t end, bool skeleton) {
+    BracketPass& pass = bracket_passes_[{end, skeleton}];
+    if (pass.begin == std::string_view::npos || p < pass.begin) pair_brackets(pass, p, end, skeleton);
+    size_t& k = pass.cursor;
+    if (k >= pass.opens.size() || pass.opens[k] > p)
+      k = static_cast<size_t>(std::lower_bound(pass.opens.begin(), pass.opens.end(), static_cast<uint32_t>(p)) -
+                              pass.opens.begin());
+    while (k < pass.opens.size() && pass.opens[k] < p) ++k;
+    if (k < pass.opens.size() && pass.opens[k] == p)
+      return pass.closes[k] == BracketPass::kNone ? std::string_view::npos : pass.closes[k];
+    // `p` was inside a code span or escaped as the pass saw it (the pass
+    // does not skip HTML tags the way scan_inline does): count from `p`
+    // directly, within a budget linear in the file.
+    return matching_bracket_direct(p, end, skeleton);
+  }
+
+  void pair_brackets(BracketPass& pass, size_t p, size_t end, bool skeleton) {
+    pass.begin = p;
+    pass.opens.clear();
+    pass.closes.clear();
+    pass.cursor = 0;
+    // The stack of open '[' is threaded through `closes`: an open entry
+    // holds kOpenTag | (1 + index of the open entry below it), 0 for none.
+    uint32_t top = 0;  // 1 + index of the innermost open '[', 0 for none
+    auto pop = [&]() {
+      uint32_t below = pass.closes[top - 1] & ~BracketPass::kOpenTag;
+      pass.closes[top - 1] = BracketPass::kNone;
+      uint32_t was = top;
+      top = below;
+      return was - 1;
+    };
+    CodeCloser code(s_, end);
     for (size_t i = p; i < end; ++i) {
       char c = s_[i];
       if (c == '\\') {
@@ -517,9 +647,42 @@ class Loader {
       }
       if (c == '`') {
         size_t n = backtick_run(s_, i);
-        size_t close = find_code_close(s_, i + n, end, n);
-        if (close != std::string_view::npos) i = close + n - 1;
-        else i += n - 1;
+        size_t close = code.find(i + n, n);
+        i = (close != std::string_view::npos ? close + n : i + n) - 1;
+        continue;
+      }
+      if (skeleton && c == '<' && starts_with_at(s_, i, kTtuAttr)) {
+        while (top) pop();  // no link text runs into a segment
+        continue;
+      }
+      if (c == '[') {
+        pass.opens.push_back(static_cast<uint32_t>(i));
+        pass.closes.push_back(BracketPass::kOpenTag | top);
+        top = static_cast<uint32_t>(pass.opens.size());
+      } else if (c == ']' && top) {
+        pass.closes[pop()] = static_cast<uint32_t>(i);
+      }
+    }
+    while (top) pop();
+  }
+
+  size_t matching_bracket_direct(size_t p, size_t end, bool skeleton) {
+    int depth = 0;
+    CodeCloser code(s_, end);
+    for (size_t i = p; i < end; ++i) {
+      if (bracket_budget_ == 0) return std::string_view::npos;
+      --bracket_budget_;
+      char c = s_[i];
+      if (c == '\\') {
+        ++i;
+        continue;
+      }
+      if (c == '`') {
+        size_t n = backtick_run(s_, i);
+        size_t close = code.find(i + n, n);
+        size_t next = close != std::string_view::npos ? close + n : i + n;
+        bracket_budget_ -= std::min(bracket_budget_, next - i);
+        i = next - 1;
         continue;
       }
       if (skeleton && c == '<' && starts_with_at(s_, i, kTtuAttr)) return std::string_view::npos;
@@ -543,8 +706,8 @@ class Loader {
                     (name[2] | 0x20) == 'b' && (name[3] | 0x20) == 'l' && (name[4] | 0x20) == 'e';
     bool is_a = name.size() == 1 && (name[0] | 0x20) == 'a';
     if (closing) {
-      size_t gt = s_.find('>', i);
-      if (gt == std::string_view::npos || gt >= end) return p + 1;
+      size_t gt = find_before('>', i, end);
+      if (gt == std::string_view::npos) return p + 1;
       if (is_table && place == LinkPlace::Skeleton && html_table_depth_ > 0) --html_table_depth_;
       return gt + 1;
     }
@@ -564,7 +727,11 @@ class Loader {
         break;
       }
       size_t ab = i;
-      while (i < end && !is_space(s_[i]) && s_[i] != '=' && s_[i] != '>' && s_[i] != '/' && s_[i] != '\n') ++i;
+      // A '<' ends the attempt: "<a b<a b<a b..." must not rescan the
+      // rest of the line from every '<'.
+      while (i < end && !is_space(s_[i]) && s_[i] != '=' && s_[i] != '>' && s_[i] != '/' && s_[i] != '\n' &&
+             s_[i] != '<')
+        ++i;
       if (i == ab) return p + 1;
       std::string_view attr = s_.substr(ab, i - ab);
       if (i < end && s_[i] == '=') {
@@ -573,12 +740,12 @@ class Loader {
         if (i < end && (s_[i] == '"' || s_[i] == '\'')) {
           char q = s_[i];
           vb = i + 1;
-          ve = s_.find(q, vb);
-          if (ve == std::string_view::npos || ve >= end) return p + 1;
+          ve = find_before(q, vb, end);
+          if (ve == std::string_view::npos) return p + 1;
           i = ve + 1;
         } else {
           vb = i;
-          while (i < end && !is_space(s_[i]) && s_[i] != '>') ++i;
+          while (i < end && !is_space(s_[i]) && s_[i] != '>' && s_[i] != '<') ++i;
           ve = i;
         }
         auto eq = [&](std::string_view x) {
@@ -625,10 +792,10 @@ class Loader {
 
   // HTML comment at p ("<!--"): records tmlint directives; returns the offset
   // after "-->" (or the end of the text when it is never closed).
-  size_t parse_comment(size_t p) {
-    size_t close = s_.find("-->", p + 4);
-    size_t body_end = close == std::string_view::npos ? s_.size() : close;
-    size_t after = close == std::string_view::npos ? s_.size() : close + 3;
+  size_t parse_comment(size_t p, size_t limit) {
+    size_t close = find_before("-->", p + 4, limit);
+    size_t body_end = close == std::string_view::npos ? std::min(limit, s_.size()) : close;
+    size_t after = close == std::string_view::npos ? body_end : close + 3;
     std::string_view body = s_.substr(p + 4, body_end - p - 4);
     size_t b = body.find_first_not_of(" \t\r\n");
     if (b != std::string_view::npos && body.substr(b, 6) == "tmlint") parse_directive(body.substr(b), p, body_end);
@@ -685,7 +852,7 @@ class Loader {
   // scanning resumes.
   size_t lex_segment(size_t p) {
     size_t ib = p + kOpen.size();
-    size_t q = s_.find('"', ib);
+    size_t q = find_before('"', ib, ib + 64);
     std::string_view id = q == std::string_view::npos ? s_.substr(ib, 40) : s_.substr(ib, q - ib);
     if (q == std::string_view::npos || corrupt_id(id) || q + 1 >= s_.size() || s_[q + 1] != '>') {
       report_corrupt_tag(p);
@@ -694,7 +861,7 @@ class Loader {
     size_t tb = q + 2;
     size_t next_open = s_.find(kTtuAttr, tb);
     size_t limit = next_open == std::string_view::npos ? s_.size() : next_open;
-    size_t mid = s_.find(kMid, tb);
+    size_t mid = find_before(kMid, tb, limit);
 
     Segment seg;
     seg.id = id;
@@ -703,7 +870,7 @@ class Loader {
     size_t resume;
     if (mid == std::string_view::npos || mid > limit) {
       // A ttu span without its sxs-lookup source.
-      size_t close = s_.find(kCloseSpan, tb);
+      size_t close = find_before(kCloseSpan, tb, limit);
       if (close == std::string_view::npos || close > limit) {
         issue(LoadIssueKind::Parse, static_cast<uint32_t>(p),
               fmt::format("unclosed segment span: '<span data-ttu-id=\"{}\">' has no '</span>'", id), id);
@@ -719,7 +886,7 @@ class Loader {
     } else {
       set_text(seg.target, tb, mid);
       size_t sib = mid + kMid.size();
-      size_t sq = s_.find('"', sib);
+      size_t sq = find_before('"', sib, sib + 64);
       std::string_view sid = sq == std::string_view::npos ? std::string_view() : s_.substr(sib, sq - sib);
       if (sq == std::string_view::npos || corrupt_id(sid) || sq + 1 >= s_.size() || s_[sq + 1] != '>') {
         report_corrupt_tag(p);
@@ -764,31 +931,18 @@ class Loader {
 
   // FORMAT.md §8 step 3: the source ends at the first '</span>' at span
   // depth 0, ignoring anything inside inline code.
-  size_t source_end(size_t from, size_t limit) const {
+  size_t source_end(size_t from, size_t limit) {
     int depth = 0;
     size_t i = from;
-    // A backtick run of length n with no closer after position X has none
-    // after any later position either: remember, to stay linear.
-    size_t no_closer_from[17];
-    std::fill(std::begin(no_closer_from), std::end(no_closer_from), std::string_view::npos);
+    CodeCloser code(s_, limit);
     while (i < limit) {
       size_t hit = find_either(i, '<', '`', limit);
       if (hit >= limit) return std::string_view::npos;
       i = hit;
       if (s_[i] == '`') {
         size_t n = backtick_run(s_, i);
-        size_t slot = std::min<size_t>(n, 16);
-        if (no_closer_from[slot] != std::string_view::npos && i >= no_closer_from[slot]) {
-          i += n;
-          continue;
-        }
-        size_t close = find_code_close(s_, i + n, limit, n);
-        if (close == std::string_view::npos) {
-          no_closer_from[slot] = i;
-          i += n;
-        } else {
-          i = close + n;
-        }
+        size_t close = code.find(i + n, n);
+        i = close == std::string_view::npos ? i + n : close + n;
         continue;
       }
       if (starts_with_at(s_, i, kCloseSpan)) {
@@ -798,8 +952,8 @@ class Loader {
         continue;
       }
       if (starts_with_at(s_, i, "<span") && i + 5 < s_.size() && (s_[i + 5] == ' ' || s_[i + 5] == '>')) {
-        size_t gt = s_.find('>', i);
-        if (gt != std::string_view::npos && gt < limit && s_[gt - 1] != '/') ++depth;
+        size_t gt = find_before('>', i, limit);
+        if (gt != std::string_view::npos && s_[gt - 1] != '/') ++depth;
       }
       ++i;
     }
@@ -857,7 +1011,16 @@ class Loader {
   // Skeleton) it also lexes segments and comments, which may run past `end`;
   // it returns where it stopped.
   size_t scan_inline(size_t p, size_t end, LinkPlace place, int32_t segment) {
+    if (inline_depth_ == 0) bracket_passes_.clear();  // a new line or text: earlier ranges are done
+    ++inline_depth_;
+    size_t r = scan_inline_range(p, end, place, segment);
+    --inline_depth_;
+    return r;
+  }
+
+  size_t scan_inline_range(size_t p, size_t end, LinkPlace place, int32_t segment) {
     const bool skeleton = place == LinkPlace::Skeleton;
+    CodeCloser code(s_, end);
     size_t i = p;
     while (i < end) {
       size_t hit = i;
@@ -875,7 +1038,7 @@ class Loader {
       }
       if (c == '`') {
         size_t n = backtick_run(s_, i);
-        size_t close = find_code_close(s_, i + n, end, n);
+        size_t close = code.find(i + n, n);
         i = close == std::string_view::npos ? i + n : close + n;
         continue;
       }
@@ -894,7 +1057,9 @@ class Loader {
           continue;
         }
         if (starts_with_at(s_, i, "<!--")) {
-          size_t r = parse_comment(i);
+          // In the skeleton a comment may run over lines; inside a
+          // segment text it ends with the text.
+          size_t r = parse_comment(i, skeleton ? s_.size() : end);
           if (!skeleton) {
             i = std::min(r, end);
             continue;
@@ -954,7 +1119,9 @@ class Loader {
         // Scan the link text first (it may hold code, images, tags), then
         // record the link and continue after its destination.
         size_t links_before = a_.links.size();
-        scan_inline(i + 1, close, place, segment);
+        // Link texts nested deeper than any real article are not looked
+        // into (no unbounded recursion on 10,000 nested '[').
+        if (inline_depth_ < kMaxLinkTextDepth) scan_inline(i + 1, close, place, segment);
         size_t r = parse_destination(close + 1, end, LinkKind::Inline, place, i + 1, close, segment);
         if (r != std::string_view::npos) {
           // Keep document order: the outer link before links in its text.
@@ -973,8 +1140,13 @@ class Loader {
 
   void report_corrupt_tag_at_attr(size_t attr) {
     // Point at the enclosing '<span' when there is one just before.
-    size_t lt = s_.rfind('<', attr);
-    report_corrupt_tag(lt != std::string_view::npos && attr - lt < 8 ? lt : attr, attr + 12);  // after "data-ttu-id="
+    size_t lt = attr;
+    for (size_t k = 1; k < 8 && k <= attr; ++k)
+      if (s_[attr - k] == '<') {
+        lt = attr - k;
+        break;
+      }
+    report_corrupt_tag(lt, attr + 12);  // after "data-ttu-id="
   }
 
   // -------------------------------------------------------------- headings

@@ -1,5 +1,6 @@
 // Unit tests of the loader: one small article per shape of FORMAT.md.
 #include "loader.h"
+#include "test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -405,4 +406,19 @@ TEST_CASE("fuzz regressions") {
     CHECK(fast_cr->front_matter[i].key == slow_cr->front_matter[i].key);
     CHECK(fast_cr->front_matter[i].value == slow_cr->front_matter[i].value);
   }
+}
+
+TEST_CASE("fuzz regressions: a YAML alias bomb in a TOC page") {
+  // fuzz_loader (issue 6), within a second on the seed testdata/bad/fm-alias-bomb.md
+  // loaded as a TOC page: the walk over the links expanded 9^9 aliased
+  // nodes. The walk now visits at most as many nodes as the page has bytes.
+  std::string bomb = test::read_file(test::testdata() / "bad/fm-alias-bomb.md");
+  bomb = "items:\n- name: x\n  href: a.md\n" + bomb.substr(4, bomb.find("\n---\n", 4) - 4) + "\nmore: [*i, *i]\n";
+  auto a = load_article("TOC.yml", "TOC.yml", bomb);
+  REQUIRE(a->yaml_page);
+  REQUIRE(a->issues.size() == 1);
+  CHECK(a->issues[0].message.find("more nodes than it has bytes") != std::string::npos);
+  // The first, ordinary part of the page was still read.
+  REQUIRE(a->links.size() == 1);
+  CHECK(a->links[0].target == "a.md");
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <random>
 
+#include "file_walker.h"
 #include "loader.h"
 #include "test_support.h"
 
@@ -128,4 +129,48 @@ TEST_CASE("pathological inputs stay linear") {
   CHECK(b->segments.size() == 1);
   auto c = load_article("c", "c", std::string(10000, '[') + "x");
   CHECK(c->links.empty());
+}
+
+TEST_CASE("read_file_inside: a symlink leading out of the root is not read") {
+  test::TempDir dir;
+  dir.write("src/docs/a.md", "inside\n");
+  dir.write("secret.md", "secret\n");
+  fs::create_symlink(dir.path / "secret.md", dir.path / "src/docs/out.md");
+  fs::create_directory_symlink(dir.path, dir.path / "src/up");
+  fs::create_symlink("a.md", dir.path / "src/docs/in.md");
+  const std::string root = (dir.path / "src").string();
+  std::string bytes, error;
+  CHECK(read_file_inside(root, "docs/a.md", bytes, error));
+  CHECK(bytes == "inside\n");
+  CHECK(read_file_inside(root, "docs/in.md", bytes, error));  // a symlink that stays inside
+  CHECK(bytes == "inside\n");
+  bytes.clear();
+  CHECK_FALSE(read_file_inside(root, "docs/out.md", bytes, error));
+  CHECK(error.find("leads outside") != std::string::npos);
+  CHECK_FALSE(read_file_inside(root, "up/secret.md", bytes, error));
+  CHECK_FALSE(read_file_inside(root, "../secret.md", bytes, error));
+  CHECK(bytes.empty());
+}
+
+TEST_CASE("discovery reports the symlinks it does not follow") {
+  test::TempDir dir;
+  dir.write("batch/a.md", "x\n");
+  dir.write("outside/b.md", "x\n");
+  fs::create_symlink(dir.path / "outside/b.md", dir.path / "batch/out.md");
+  fs::create_directory_symlink(dir.path / "batch", dir.path / "batch/loop");
+  fs::create_directory_symlink(dir.path / "batch", dir.path / "batch/.hidden");
+  fs::create_symlink("l2.md", dir.path / "batch/l1.md");
+  fs::create_symlink("l1.md", dir.path / "batch/l2.md");
+  fs::create_symlink("nowhere.md", dir.path / "batch/dangling.md");
+  Discovery d = discover_files({(dir.path / "batch").string()}, "");
+  REQUIRE(d.files.size() == 1);
+  CHECK(d.io_errors.empty());
+  std::sort(d.not_followed.begin(), d.not_followed.end());
+  const std::string b = (dir.path / "batch").string() + "/";
+  REQUIRE(d.not_followed.size() == 5);
+  CHECK(d.not_followed[0].rfind(b + "dangling.md: symlink", 0) == 0);
+  CHECK(d.not_followed[1].rfind(b + "l1.md: symlink cannot be resolved", 0) == 0);
+  CHECK(d.not_followed[2].rfind(b + "l2.md: symlink cannot be resolved", 0) == 0);
+  CHECK(d.not_followed[3] == b + "loop: symlinked folder, not followed");
+  CHECK(d.not_followed[4] == b + "out.md: symlink leads outside " + (dir.path / "batch").string() + ", not followed");
 }

@@ -16,22 +16,46 @@ namespace {
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Skips a code span starting at i (a run of n backticks); returns the index
-// after its closing run, or i + n when it is not closed.
-size_t skip_code(std::string_view s, size_t i) {
-  size_t n = 0;
-  while (i + n < s.size() && s[i + n] == '`') ++n;
-  for (size_t j = i + n; j < s.size();) {
+// The first run of exactly n backticks at or after `from`, or npos.
+size_t find_code_run(std::string_view s, size_t from, size_t n) {
+  for (size_t j = from; j < s.size();) {
     if (s[j] != '`') {
       ++j;
       continue;
     }
     size_t m = 0;
     while (j + m < s.size() && s[j + m] == '`') ++m;
-    if (m == n) return j + m;
+    if (m == n) return j;
     j += m;
   }
-  return i + n;
+  return std::string_view::npos;
+}
+
+// Answers "where is the next X at or after `from`" while `from` only grows:
+// a remembered answer at or after `from` is still the answer, so a text
+// with thousands of unclosed '<' or backtick runs is scanned once per kind,
+// not once per occurrence.
+struct NextOf {
+  static constexpr size_t kUnset = std::string_view::npos - 1;
+  size_t at = kUnset;
+  template <typename Find>
+  size_t get(size_t from, Find&& find) {
+    if (at == kUnset || (at != std::string_view::npos && at < from)) at = find(from);
+    return at;
+  }
+};
+
+// Backtick runs longer than this never open a code span.
+constexpr size_t kMaxCodeRun = 32;
+
+// Skips a code span starting at i (a run of n backticks); returns the index
+// after its closing run, or i + n when it is not closed.
+size_t skip_code(std::string_view s, size_t i, std::array<NextOf, kMaxCodeRun + 1>& runs) {
+  size_t n = 0;
+  while (i + n < s.size() && s[i + n] == '`') ++n;
+  if (n > kMaxCodeRun) return i + n;
+  size_t close = runs[n].get(i + n, [&](size_t from) { return find_code_run(s, from, n); });
+  return close == std::string_view::npos ? i + n : close + n;
 }
 
 }  // namespace
@@ -42,6 +66,8 @@ std::string visible_text(std::string_view s) {
   auto space = [&] {
     if (!out.empty() && out.back() != ' ') out.push_back(' ');
   };
+  std::array<NextOf, kMaxCodeRun + 1> runs;
+  NextOf next_gt, next_nl, next_paren;
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
@@ -51,7 +77,7 @@ std::string visible_text(std::string_view s) {
       continue;
     }
     if (c == '`') {
-      size_t end = skip_code(s, i);
+      size_t end = skip_code(s, i, runs);
       if (end > i + 1 && s[end - 1] == '`') {
         space();
         i = end;
@@ -64,8 +90,9 @@ std::string visible_text(std::string_view s) {
       // An HTML tag or an autolink: drop it (autolinks are URLs, not prose).
       size_t j = i + 1;
       if (j < s.size() && (is_ascii_letter(s[j]) || s[j] == '/' || s[j] == '!')) {
-        size_t gt = s.find('>', j);
-        if (gt != std::string_view::npos && s.substr(i, gt - i).find('\n') == std::string_view::npos) {
+        size_t gt = next_gt.get(j, [&](size_t from) { return s.find('>', from); });
+        size_t nl = next_nl.get(i, [&](size_t from) { return s.find('\n', from); });
+        if (gt != std::string_view::npos && (nl == std::string_view::npos || nl > gt)) {
           space();
           i = gt + 1;
           continue;
@@ -76,7 +103,7 @@ std::string visible_text(std::string_view s) {
       continue;
     }
     if (c == ']' && i + 1 < s.size() && s[i + 1] == '(') {
-      size_t close = s.find(')', i + 2);
+      size_t close = next_paren.get(i + 2, [&](size_t from) { return s.find(')', from); });
       if (close != std::string_view::npos) {
         i = close + 1;
         continue;

@@ -7,6 +7,15 @@
 #include <sys/wait.h>
 #include <cstdio>
 #include <sstream>
+#include <chrono>
+#include <thread>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace tmlint::test {
 
@@ -57,6 +66,65 @@ ShellRun run_shell(const std::string& command) {
 }
 
 int shell_status(const std::string& command) { return exit_code(std::system(command.c_str())); }
+
+MeasuredRun run_measured(const std::vector<std::string>& argv, const std::filesystem::path& out,
+                         const std::filesystem::path& err, double timeout_s, const std::vector<std::string>& extra_env) {
+  MeasuredRun r;
+  // The peak RSS comes from GNU time, which forks the program from its own
+  // small process: a child spawned from this (possibly big) test process
+  // inherits this process's high-water mark in its ru_maxrss.
+  std::filesystem::path rss_file = err.string() + ".rss";
+  std::vector<std::string> full = {"/usr/bin/time", "-f", "%M", "-o", rss_file.string()};
+  full.insert(full.end(), argv.begin(), argv.end());
+  std::vector<char*> args;
+  for (const auto& a : full) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  std::vector<std::string> env_storage(extra_env);
+  for (char** e = environ; *e; ++e) env_storage.emplace_back(*e);  // extra_env first: it wins
+  std::vector<char*> env;
+  for (auto& e : env_storage) env.push_back(e.data());
+  env.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);  // its own group: a timeout kills it all
+  posix_spawnattr_setpgroup(&attr, 0);
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = -1;
+  int rc = posix_spawn(&pid, args[0], &fa, &attr, args.data(), env.data());
+  posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&attr);
+  REQUIRE(rc == 0);
+  int status = 0;
+  struct rusage ru {};
+  for (;;) {
+    pid_t w = ::wait4(pid, &status, WNOHANG, &ru);
+    if (w == pid) break;
+    REQUIRE(w == 0);
+    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (elapsed > timeout_s && !r.timed_out) {
+      r.timed_out = true;
+      ::kill(-pid, SIGKILL);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.cpu_s = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+            static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  r.status = exit_code(status);
+  // GNU time reports a killed child's status in the output file too; the
+  // peak RSS is its last line.
+  std::istringstream rss(read_file(rss_file));
+  for (std::string line; std::getline(rss, line);)
+    if (!line.empty() && line.find_first_not_of("0123456789") == std::string::npos) r.max_rss_kib = std::stol(line);
+  // GNU time exits with the program's status, or 128 + the signal.
+  if (r.status >= 128 && !r.timed_out) r.status = -1;
+  return r;
+}
 
 TempDir::TempDir() {
   std::random_device rd;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tmlint::test {
 
@@ -29,6 +30,28 @@ struct ShellRun {
 };
 ShellRun run_shell(const std::string& command);  // stdout captured
 int shell_status(const std::string& command);    // output not captured
+
+// Runs a program directly (no shell), stdout and stderr to files, and
+// measures it: wall time, CPU time (user + system) and peak RSS from
+// wait4. A run longer than `timeout_s` is killed (status -1, timed_out).
+struct MeasuredRun {
+  int status = -1;  // exit code, or -1 when killed by a signal
+  bool timed_out = false;
+  double wall_s = 0, cpu_s = 0;
+  long max_rss_kib = 0;
+};
+MeasuredRun run_measured(const std::vector<std::string>& argv, const std::filesystem::path& out,
+                         const std::filesystem::path& err, double timeout_s = 60,
+                         const std::vector<std::string>& extra_env = {});
+
+// True in a build with AddressSanitizer/UBSan (TMLINT_SANITIZE=ON): time and
+// memory bounds are relaxed there, not skipped.
+constexpr bool kSanitized =
+#ifdef TMLINT_SANITIZED
+    true;
+#else
+    false;
+#endif
 
 // A temporary folder removed with its contents at the end of the scope.
 struct TempDir {

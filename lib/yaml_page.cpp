@@ -35,19 +35,28 @@ void add_href(Article& a, const YAML::Node& value) {
   a.links.push_back(l);
 }
 
-void walk(Article& a, const YAML::Node& node, int depth) {
-  if (depth > 64) return;
+// `budget`: nodes left to visit. Without aliases a page has fewer nodes than
+// bytes; with them (a "billion laughs" alias bomb) the tree it describes can
+// be exponentially bigger than the file, so the walk stops when the budget
+// is spent.
+void walk(Article& a, const YAML::Node& node, int depth, size_t& budget) {
+  if (depth > 64 || budget == 0) return;
+  --budget;
   if (node.IsMap()) {
     for (const auto& kv : node) {
+      if (budget == 0) return;
       if (kv.first.IsScalar() && kv.second.IsScalar()) {
         const std::string& key = kv.first.Scalar();
         if (key == "href" || key == "topicHref" || key == "tocHref") add_href(a, kv.second);
       } else {
-        walk(a, kv.second, depth + 1);
+        walk(a, kv.second, depth + 1, budget);
       }
     }
   } else if (node.IsSequence()) {
-    for (const auto& item : node) walk(a, item, depth + 1);
+    for (const auto& item : node) {
+      if (budget == 0) return;
+      walk(a, item, depth + 1, budget);
+    }
   }
 }
 
@@ -66,7 +75,11 @@ void load_yaml_page(Article& a, const LoadLimits& limits) {
   }
   try {
     YAML::Node root = YAML::Load(std::string(text));
-    walk(a, root, 0);
+    size_t budget = text.size() + 64;
+    walk(a, root, 0, budget);
+    if (budget == 0)
+      add_issue(a, 0, "YAML page describes more nodes than it has bytes (aliases repeating aliases); "
+                      "the rest of it is not read");
   } catch (const YAML::Exception& ex) {
     uint32_t line = static_cast<uint32_t>(std::max(0, ex.mark.line)) + 1;
     if (line > a.lines.line_count()) line = a.lines.line_count();

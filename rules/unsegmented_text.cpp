@@ -78,6 +78,13 @@ void check(const ArticleContext& ctx) {
     // Broken segment markup is parse-error's finding, not untranslated text.
     if (rest.find("data-ttu-id") != std::string::npos || rest.find("sxs-lookup") != std::string::npos) continue;
     std::string visible = visible_text(rest);
+    // A 64 KiB start of a line tells prose from markup as well as the whole
+    // (a 50 MB line must not become millions of judged words in memory).
+    if (visible.size() > 64 * 1024) {
+      size_t cut = 64 * 1024;
+      while (cut > 0 && (static_cast<unsigned char>(visible[cut]) & 0xC0) == 0x80) --cut;
+      visible.resize(cut);
+    }
     if (!judge_prose(visible, min_words).prose) continue;
     ctx.report(a.locate(begin + static_cast<uint32_t>(content.size() - trim_left(content).size())),
                fmt::format("text outside any segment: \"{}\" was never sent for translation", excerpt(visible)));

@@ -9,6 +9,7 @@ packages=(
   libicu-dev libssl-dev libgit2-dev
   libxml2-utils python3-jsonschema translate-toolkit pre-commit bsdutils
   chromium fonts-dejavu-core fonts-ipafont-gothic
+  clang libclang-rt-14-dev time
 )
 
 missing=()

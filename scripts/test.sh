@@ -13,3 +13,8 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTMLINT_SANITIZE=ON 
 cmake --build build-asan -j "$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+
+# The libFuzzer targets (clang, ASan+UBSan) for a bounded time each, from the
+# testdata fixtures and a slice of the corpus; a crash fails CI. Working
+# corpora and crash inputs stay under build-fuzz/.
+./scripts/fuzz.sh "${TMLINT_FUZZ_SECONDS:-45}"
