@@ -17,4 +17,4 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print
 # The libFuzzer targets (clang, ASan+UBSan) for a bounded time each, from the
 # testdata fixtures and a slice of the corpus; a crash fails CI. Working
 # corpora and crash inputs stay under build-fuzz/.
-./scripts/fuzz.sh "${TMLINT_FUZZ_SECONDS:-45}"
+./scripts/fuzz.sh "${TMLINT_FUZZ_SECONDS:-20}"
