@@ -172,6 +172,8 @@ CheckResult run_check(const CheckOptions& options) {
   const std::vector<Rule>& rules = all_rules();
   const size_t n = files.size();
   std::vector<std::unique_ptr<Article>> articles(n);
+  // One text cache per loaded article, kept for the batch rules (segment_text.h).
+  std::vector<std::unique_ptr<SegmentTextCache>> texts(n);
   std::vector<std::vector<Diagnostic>> per_file(n);
   std::vector<std::vector<std::string>> file_errors(n);
 
@@ -216,10 +218,12 @@ CheckResult run_check(const CheckOptions& options) {
       file_errors[i].push_back(f.display_path + ": internal error while loading: " + e.what());
       return;
     }
+    texts[i] = std::make_unique<SegmentTextCache>(*articles[i]);
     if (f.context_only) return;
     const Article& a = *articles[i];
     const RunFacts& facts = roots.at(f.root)->facts;
     const std::vector<EffectiveRule>& eff = *effective[i];
+    SegmentTextCache& text = *texts[i];
     for (size_t k = 0; k < rules.size(); ++k) {
       const Rule& rule = rules[k];
       if (!rule.check_article || !eff[k].enabled) continue;
@@ -228,12 +232,13 @@ CheckResult run_check(const CheckOptions& options) {
             make_diagnostic(art, where, rules[k].info.id, eff[k].severity, segment, std::move(message)));
       };
       try {
-        rule.check_article(ArticleContext{a, eff[k].options, facts, sink});
+        rule.check_article(ArticleContext{a, eff[k].options, facts, sink, text});
       } catch (const std::exception& e) {
         file_errors[i].push_back(f.display_path + ": internal error in rule " + std::string(rule.info.id) + ": " +
                                  e.what());
       }
     }
+    text.release_tokens();
   };
 
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -291,7 +296,8 @@ CheckResult run_check(const CheckOptions& options) {
                          size_t i = index_of.at(&a);
                          return (!files[i].context_only || options.shard_count > 1) && (*effective[i])[k].enabled;
                        },
-                       sink};
+                       sink,
+                       [&](const Article& a) -> SegmentTextCache& { return *texts[index_of.at(&a)]; }};
       try {
         rule.check_batch(ctx);
       } catch (const std::exception& e) {

@@ -12,6 +12,7 @@
 #include "article.h"
 #include "diagnostic.h"
 #include "rule_options.h"
+#include "segment_text.h"
 
 namespace tmlint {
 
@@ -63,6 +64,9 @@ struct ArticleContext {
   const RuleOptions& options;
   const RunFacts& facts;
   const ReportFn& sink;
+  // Inline tokens, prose and visible text of the article's segments, shared
+  // by every rule of the article (segment_text.h).
+  SegmentTextCache& text;
 
   void report(Location where, std::string message, std::string_view segment = {}) const {
     sink(article, where, segment, std::move(message));
@@ -78,6 +82,9 @@ struct BatchContext {
   // only context (--context): batch rules report only there.
   std::function<bool(const Article&)> enabled_for;
   const ReportFn& sink;
+  // The article's text cache, as its article checks left it (visible texts
+  // and forms; segment_text.h). One thread runs the batch rules.
+  std::function<SegmentTextCache&(const Article&)> text_of;
 
   void report(const Article& a, Location where, std::string message,
               std::string_view segment = {}) const {

@@ -79,21 +79,22 @@ std::string imbalance(std::string_view text) {
 
 bool has_bracket_byte(std::string_view s) {
   // ASCII brackets and quotes, or the lead bytes of the CJK and typographic ones.
-  return s.find_first_of("()[]{}\"\xE3\xEF\xE2") != std::string_view::npos;
+  return qa::contains_any_of(s, "()[]{}\"\xE3\xEF\xE2");
 }
 
 void check(const ArticleContext& ctx) {
-  for (const Segment& s : ctx.article.segments) {
+  for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
+    const Segment& s = ctx.article.segments[i];
     if (!s.has_source || !has_bracket_byte(s.target.raw)) continue;
-    qa::Prose target = qa::prose_of(tokenize_inline(s.target.raw));
+    const Prose& target = ctx.text.prose(i, Side::Target);
     std::string problem = imbalance(target.text);
     if (problem.empty()) continue;
-    qa::Prose source = qa::prose_of(tokenize_inline(s.source.raw));
+    const Prose& source = ctx.text.prose(i, Side::Source);
     if (!imbalance(source.text).empty()) continue;  // a fragment: the source is not balanced either
     ctx.report(s.target.location,
                fmt::format("segment {}: brackets or quotes are not balanced in the target ({}) while they are in "
                            "the source: \"{}\"",
-                           s.id, problem, excerpt(visible_text(s.target.raw), 60)),
+                           s.id, problem, excerpt(ctx.text.visible(i, Side::Target), 60)),
                s.id);
   }
 }

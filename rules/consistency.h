@@ -136,6 +136,25 @@ inline bool has_words(std::string_view text, long min) {
   return false;
 }
 
+// Whether a segment can count (see the top of this file), from its cached
+// visible source.
+inline bool counts(const Segment& s, SegmentTextCache& text, size_t si, long min_words) {
+  if (!s.has_source || s.target.raw.empty()) return false;
+  if (!has_words(text.visible(si, Side::Source), min_words)) return false;
+  return min_words >= 1 || has_letter_or_digit(s.source.raw);
+}
+
+// The article check of both rules: computes the forms the batch check
+// groups by, on all cores and once for both rules (the cache is shared).
+inline void prepare(const ArticleContext& ctx) {
+  const long min_words = ctx.options.get_int("min-words", 3);
+  for (size_t si = 0; si < ctx.article.segments.size(); ++si) {
+    if (!counts(ctx.article.segments[si], ctx.text, si, min_words)) continue;
+    ctx.text.form(si, Side::Source);
+    ctx.text.form(si, Side::Target);
+  }
+}
+
 inline void check(const BatchContext& ctx, Key key_side) {
   // Grouping is one decision for the batch: the options of the first article
   // the rule is enabled for.
@@ -166,16 +185,11 @@ inline void check(const BatchContext& ctx, Key key_side) {
     std::unordered_map<std::string, uint32_t> group_of;
     for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
       const Article& a = *ctx.articles[ai];
+      SegmentTextCache& text = ctx.text_of(a);
       for (uint32_t si = 0; si < a.segments.size(); ++si) {
         const Segment& s = a.segments[si];
-        if (!s.has_source || s.target.raw.empty()) continue;
-        const std::string visible_source = visible_text(s.source.raw);
-        if (!has_words(visible_source, min_words)) continue;
-        if (min_words < 1 && !has_letter_or_digit(s.source.raw)) continue;
-        // The visible source is most of the key's work when it has no code.
-        std::string key = key_side == Key::Target ? segment_form(s.target.raw)
-                          : s.source.raw.find('`') == std::string_view::npos ? normalize_visible(visible_source)
-                                                                             : segment_form(s.source.raw);
+        if (!counts(s, text, si, min_words)) continue;
+        std::string key = text.form(si, key_side == Key::Target ? Side::Target : Side::Source);
         if (key.empty()) continue;
         if (key_side == Key::Source && ignore_case) key = fold_case(key);
         auto [it, added] = group_of.try_emplace(std::move(key), static_cast<uint32_t>(members.size()));
@@ -194,8 +208,9 @@ inline void check(const BatchContext& ctx, Key key_side) {
   for (const Candidate& c : candidates) {
     if (members[c.group] < 2) continue;
     const Article& a = *ctx.articles[c.place.article];
-    const Segment& s = a.segments[c.place.segment];
-    std::string source = segment_form(s.source.raw), target = segment_form(s.target.raw);
+    SegmentTextCache& text = ctx.text_of(a);
+    const std::string& source = text.form(c.place.segment, Side::Source);
+    const std::string& target = text.form(c.place.segment, Side::Target);
     if (target.empty() || untranslated(source, target)) continue;
     std::string vkey(reinterpret_cast<const char*>(&c.group), sizeof c.group);
     vkey += key_side == Key::Source ? target : source;
@@ -226,9 +241,9 @@ inline void check(const BatchContext& ctx, Key key_side) {
     }
   };
   auto loose_variant = [&](const Place& p) {
-    const Segment& s = ctx.articles[p.article]->segments[p.segment];
-    return key_side == Key::Source ? loose_form(segment_form(s.target.raw))
-                                   : loose_form(without_articles(segment_form(s.source.raw)));
+    SegmentTextCache& text = ctx.text_of(*ctx.articles[p.article]);
+    return key_side == Key::Source ? loose_form(text.form(p.segment, Side::Target))
+                                   : loose_form(without_articles(text.form(p.segment, Side::Source)));
   };
 
   const std::string_view key_name = key_side == Key::Source ? "source" : "target";

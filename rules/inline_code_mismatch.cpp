@@ -9,21 +9,22 @@
 namespace tmlint {
 namespace {
 
-qa::Counts code_spans(std::string_view fragment) {
+qa::Counts code_spans(const std::vector<InlineToken>& tokens) {
   qa::Counts counts;
-  for (const InlineToken& t : tokenize_inline(fragment))
+  for (const InlineToken& t : tokens)
     if (t.kind == InlineKind::Code) ++counts[std::string(t.detail)];
   return counts;
 }
 
 void check(const ArticleContext& ctx) {
-  for (const Segment& s : ctx.article.segments) {
+  for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
+    const Segment& s = ctx.article.segments[i];
     if (!s.has_source) continue;
     // Cheap exit: no backtick on either side.
     if (s.target.raw.find('`') == std::string_view::npos && s.source.raw.find('`') == std::string_view::npos)
       continue;
-    qa::Counts target = code_spans(s.target.raw);
-    qa::Counts source = code_spans(s.source.raw);
+    qa::Counts target = code_spans(ctx.text.tokens(i, Side::Target));
+    qa::Counts source = code_spans(ctx.text.tokens(i, Side::Source));
     if (target == source) continue;
     auto lost = qa::missing_from(source, target);
     auto added = qa::missing_from(target, source);

@@ -44,13 +44,13 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-Markup markup_of(std::string_view fragment) {
+Markup markup_of(const std::vector<InlineToken>& tokens) {
   Markup m;
   int runs = 0;
   int depth = 0;                 // literal bracket depth
   std::vector<int> open_depth;   // bracket depth where each open emphasis began
   uint32_t run_end = UINT32_MAX;  // end offset of the current escape run
-  for (const InlineToken& t : tokenize_inline(fragment)) {
+  for (const InlineToken& t : tokens) {
     switch (t.kind) {
       case InlineKind::Emphasis:
         if (t.text[0] == '~') {
@@ -122,14 +122,15 @@ size_t occurrences(std::string_view hay, std::string_view needle) {
   return n;
 }
 
-bool may_hold_markup(std::string_view s) { return s.find_first_of("*_~\\<&") != std::string_view::npos; }
+bool may_hold_markup(std::string_view s) { return qa::contains_any_of(s, "*_~\\<&"); }
 
 void check(const ArticleContext& ctx) {
-  for (const Segment& s : ctx.article.segments) {
+  for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
+    const Segment& s = ctx.article.segments[i];
     if (!s.has_source) continue;
     if (!may_hold_markup(s.source.raw) && !may_hold_markup(s.target.raw)) continue;
-    Markup t = markup_of(s.target.raw);
-    Markup src = markup_of(s.source.raw);
+    Markup t = markup_of(ctx.text.tokens(i, Side::Target));
+    Markup src = markup_of(ctx.text.tokens(i, Side::Source));
     std::vector<std::string> problems;
     // Emphasis. Broken markers are always reported; lost emphasis only when
     // the target did not turn it into the ja-JP "[UI label]" convention; more

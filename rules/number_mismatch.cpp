@@ -316,16 +316,17 @@ void check(const ArticleContext& ctx) {
   Separators target_sep = separators_for(locale);
   Separators source_sep;  // the English source
   std::string language(qa::language_of(locale));
-  for (const Segment& s : ctx.article.segments) {
+  for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
+    const Segment& s = ctx.article.segments[i];
     if (!s.has_source) continue;
     std::string_view src_raw = s.source.raw;
     bool any_digit = false;
     for (char c : src_raw) any_digit = any_digit || (c >= '0' && c <= '9');
     if (!any_digit) continue;
-    qa::Prose src = qa::prose_of(tokenize_inline(src_raw));
+    const Prose& src = ctx.text.prose(i, Side::Source);
     std::vector<NumberToken> wanted = numbers_in(src.text, source_sep);
     if (wanted.empty()) continue;
-    qa::Prose tgt = qa::prose_of(tokenize_inline(s.target.raw));
+    const Prose& tgt = ctx.text.prose(i, Side::Target);
     TargetNumbers have = target_numbers(tgt.text, target_sep);
     std::vector<std::string> missing;
     std::set<std::string> seen;

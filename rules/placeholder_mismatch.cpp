@@ -79,11 +79,11 @@ void scan_text(std::string_view s, qa::Counts& out) {
   }
 }
 
-qa::Counts placeholders(std::string_view fragment) {
+qa::Counts placeholders(SegmentTextCache& text, size_t segment, Side side) {
   qa::Counts out;
-  std::vector<InlineToken> tokens = tokenize_inline(fragment);
+  const std::vector<InlineToken>& tokens = text.tokens(segment, side);
   // The prose with escapes resolved: "\{IDE}" is the placeholder {IDE}.
-  scan_text(qa::prose_of(tokens).text, out);
+  scan_text(text.prose(segment, side).text, out);
   for (const InlineToken& t : tokens) {
     if (t.kind != InlineKind::Placeholder || t.detail.find(' ') != std::string_view::npos) continue;
     std::string name;  // "<year\>" (an escape on one side only) is <year>
@@ -94,14 +94,15 @@ qa::Counts placeholders(std::string_view fragment) {
   return out;
 }
 
-bool may_hold_placeholder(std::string_view s) { return s.find_first_of("{%$<") != std::string_view::npos; }
+bool may_hold_placeholder(std::string_view s) { return qa::contains_any_of(s, "{%$<"); }
 
 void check(const ArticleContext& ctx) {
-  for (const Segment& s : ctx.article.segments) {
+  for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
+    const Segment& s = ctx.article.segments[i];
     if (!s.has_source) continue;
     if (!may_hold_placeholder(s.source.raw) && !may_hold_placeholder(s.target.raw)) continue;
-    qa::Counts target = placeholders(s.target.raw);
-    qa::Counts source = placeholders(s.source.raw);
+    qa::Counts target = placeholders(ctx.text, i, Side::Target);
+    qa::Counts source = placeholders(ctx.text, i, Side::Source);
     if (target == source) continue;
     auto lost = qa::missing_from(source, target);
     auto added = qa::missing_from(target, source);

@@ -58,13 +58,14 @@ void check(const ArticleContext& ctx) {
   std::string_view language = qa::language_of(locale);
   bool conventions = ctx.options.get_bool("conventions", true) && (language == "ja" || language == "zh");
   bool double_space = ctx.options.get_bool("double-space", true);
-  for (const Segment& s : ctx.article.segments) {
+  for (size_t seg = 0; seg < ctx.article.segments.size(); ++seg) {
+    const Segment& s = ctx.article.segments[seg];
     if (!s.has_source) continue;
-    qa::Prose target = qa::prose_of(tokenize_inline(s.target.raw));
+    const Prose& target = ctx.text.prose(seg, Side::Target);
     std::string_view t = target.text;
     std::vector<std::string> problems;
     if (conventions) {
-      qa::Prose source = qa::prose_of(tokenize_inline(s.source.raw));
+      const Prose& source = ctx.text.prose(seg, Side::Source);
       std::string_view st = trim_end(source.text), tt = trim_end(t);
       if (!st.empty() && st.back() == '.' && !tt.empty() && tt.back() == '.' && is_cjk(before(tt, tt.size() - 1)))
         problems.push_back("ends with '.' instead of '。'");
@@ -89,7 +90,7 @@ void check(const ArticleContext& ctx) {
       }
     }
     if (double_space && has_double_space(t)) {
-      qa::Prose source = qa::prose_of(tokenize_inline(s.source.raw));
+      const Prose& source = ctx.text.prose(seg, Side::Source);
       if (!has_double_space(source.text)) problems.push_back("two spaces in a row");
     }
     if (problems.empty()) continue;

@@ -55,7 +55,8 @@ TEST_CASE("qa rules: random damaged segments never crash and findings stay insid
       CHECK(where.offset <= a.bytes.size());
       CHECK(!message.empty());
     };
-    ArticleContext ctx{*article, options, facts, sink};
+    SegmentTextCache text(*article);
+    ArticleContext ctx{*article, options, facts, sink, text};
     for (const Rule& rule : all_rules())
       if (rule.info.category == "qa" && rule.check_article) rule.check_article(ctx);
   }

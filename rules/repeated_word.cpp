@@ -46,6 +46,8 @@ std::vector<WordSpan> words(std::string_view s) {
           script == USCRIPT_HANGUL)
         w.cjk = true;
       if (u_isalpha(d)) w.has_letter = true;
+      j = k;
+      if (w.cjk) continue;  // never compared: no need for its lower case
       UChar32 l = u_tolower(d);
       char buf[4];
       int32_t len = 0;
@@ -53,7 +55,6 @@ std::vector<WordSpan> words(std::string_view s) {
       U8_APPEND(buf, len, 4, l, error);
       (void)error;
       w.lower.append(buf, static_cast<size_t>(len));
-      j = k;
     }
     w.end = static_cast<size_t>(j);
     i = j;
@@ -78,12 +79,13 @@ std::vector<std::string> doubled(std::string_view text) {
 }
 
 void check(const ArticleContext& ctx) {
-  for (const Segment& s : ctx.article.segments) {
+  for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
+    const Segment& s = ctx.article.segments[i];
     if (!s.has_source) continue;
-    qa::Prose target = qa::prose_of(tokenize_inline(s.target.raw));
+    const Prose& target = ctx.text.prose(i, Side::Target);
     std::vector<std::string> found = doubled(target.text);
     if (found.empty()) continue;
-    qa::Prose source = qa::prose_of(tokenize_inline(s.source.raw));
+    const Prose& source = ctx.text.prose(i, Side::Source);
     std::set<std::string> in_source;
     for (const std::string& w : doubled(source.text)) {
       std::string l;

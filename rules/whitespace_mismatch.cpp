@@ -21,9 +21,9 @@ namespace {
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Hard line breaks outside code: "  \n" or "\\\n".
-int hard_breaks(std::string_view fragment) {
+int hard_breaks(const std::vector<InlineToken>& tokens) {
   int n = 0;
-  for (const InlineToken& t : tokenize_inline(fragment)) {
+  for (const InlineToken& t : tokens) {
     if (t.kind == InlineKind::Escape) continue;
     if (t.kind != InlineKind::Text) continue;
     std::string_view s = t.text;
@@ -37,8 +37,8 @@ int hard_breaks(std::string_view fragment) {
   return n;
 }
 
-bool has_newline_outside_code(std::string_view fragment) {
-  for (const InlineToken& t : tokenize_inline(fragment))
+bool has_newline_outside_code(const std::vector<InlineToken>& tokens) {
+  for (const InlineToken& t : tokens)
     if (t.kind != InlineKind::Code && t.text.find('\n') != std::string_view::npos) return true;
   return false;
 }
@@ -64,7 +64,8 @@ bool inline_neighbour(char c) {
 void check(const ArticleContext& ctx) {
   bool edges = ctx.options.get_bool("edges", !qa::is_cjk_language(qa::language_of(qa::article_locale(ctx))));
   std::string_view bytes = ctx.article.bytes;
-  for (const Segment& s : ctx.article.segments) {
+  for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
+    const Segment& s = ctx.article.segments[i];
     if (!s.has_source) continue;
     std::string_view t = s.target.raw, src = s.source.raw;
     if (t.empty() || src.empty()) continue;
@@ -72,10 +73,10 @@ void check(const ArticleContext& ctx) {
     bool t_nl = t.find('\n') != std::string_view::npos;
     bool s_nl = src.find('\n') != std::string_view::npos;
     if (((s.context.in_table && s.context.block == BlockKind::TableRow) || on_pipe_row(ctx.article, s)) && t_nl &&
-        !s_nl && has_newline_outside_code(t))
+        !s_nl && has_newline_outside_code(ctx.text.tokens(i, Side::Target)))
       problems.push_back("a newline in a table row (the row ends there and the table breaks)");
     if (t_nl || s_nl) {
-      int tb = hard_breaks(t), sb = hard_breaks(src);
+      int tb = hard_breaks(ctx.text.tokens(i, Side::Target)), sb = hard_breaks(ctx.text.tokens(i, Side::Source));
       if (tb != sb) problems.push_back(fmt::format("{} hard line breaks where the source has {}", tb, sb));
     }
     if (edges) {

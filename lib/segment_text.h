@@ -1,0 +1,75 @@
+#pragma once
+// Views of a segment's text that several rules need, computed once per
+// article instead of once per rule. The eight QA rules all read the inline
+// tokens and the prose of both sides of every segment; lexing them again in
+// each rule was the largest entry of the profile (docs/performance.md).
+//
+// One cache per article, filled lazily: a rule that never asks for a view
+// costs nothing, and the engine runs all the rules of an article in one
+// worker, so the cache needs no lock. Not thread-safe.
+//
+// The engine keeps each article's cache for the batch rules, which run on
+// one thread after every article is checked: the consistency rules group
+// all segments of the batch by their normal forms, and computing those
+// forms in their article checks runs that work on all cores and once for
+// both rules. Tokens and prose are released before the batch phase, so the
+// cache holds at most the visible texts and forms meanwhile.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article.h"
+#include "inline_tokens.h"
+
+namespace tmlint {
+
+enum class Side : uint8_t { Target, Source };
+
+// The prose of a fragment as the reader sees it, with the byte offset in the
+// fragment of each piece: Text tokens (link text included), and the
+// characters of Escape tokens. Code, URLs, HTML, placeholders, entities and
+// emphasis markers are left out; each becomes a boundary (a '\x1F' byte) so
+// that words and numbers never join across them.
+struct Prose {
+  std::string text;
+  std::vector<uint32_t> origin;  // fragment offset of each byte of text
+};
+
+Prose prose_of(const std::vector<InlineToken>& tokens);
+
+class SegmentTextCache {
+ public:
+  explicit SegmentTextCache(const Article& article) : article_(article) {}
+  SegmentTextCache(const SegmentTextCache&) = delete;
+  SegmentTextCache& operator=(const SegmentTextCache&) = delete;
+
+  // The raw Markdown of one side (SegmentText::raw).
+  std::string_view raw(size_t segment, Side side) const;
+  // tokenize_inline(raw(segment, side)).
+  const std::vector<InlineToken>& tokens(size_t segment, Side side);
+  // prose_of(tokens(segment, side)).
+  const Prose& prose(size_t segment, Side side);
+  // visible_text(raw(segment, side)) (segment_words.h).
+  const std::string& visible(size_t segment, Side side);
+  // segment_form(raw(segment, side)) (text_forms.h).
+  const std::string& form(size_t segment, Side side);
+
+  // Frees the tokens and prose, keeps the visible texts and forms.
+  void release_tokens();
+
+ private:
+  struct Entry {
+    bool has_tokens = false, has_prose = false, has_visible = false, has_form = false;
+    std::vector<InlineToken> tokens;
+    Prose prose;
+    std::string visible;
+    std::string form;
+  };
+  Entry& entry(size_t segment, Side side);
+
+  const Article& article_;
+  std::vector<Entry> entries_;  // two per segment once first used
+};
+
+}  // namespace tmlint
