@@ -1,28 +1,31 @@
 // length-ratio: a segment's target far shorter or far longer than its source,
 // relative to the locale's usual target/source ratio, when the text also
-// shows how it went wrong: a truncated MT output (the source's last sentences
-// have no counterpart, or the target stops mid-sentence) or a runaway one (a
-// span repeated back to back that the source does not repeat).
+// shows how it went wrong: truncated MT output (the source's last sentences,
+// or the code, numbers and names of its end, have no counterpart; the target
+// stops mid-sentence) or runaway output (a span repeated back to back that
+// the source does not repeat).
 //
-// A ratio alone is not reported: on the ja-JP corpora its tails hold only
-// legitimate concise Japanese and targets that gloss an English UI label
-// (docs/rules.md), so every finding needs one of those corroborations.
+// A ratio alone is reported only far outside what the corpus holds: its
+// ja-JP tails are legitimate concise Japanese and targets that gloss an
+// English UI label (docs/rules.md), so the usual bounds need corroboration.
 //
 // Length: letters and digits of the prose (tokenize_inline: no code, URL or
 // tag), one per code point. Skipped: headings and table cells (concise by
 // nature), sources under `min-source` letters or 8 words, sources that are
 // mostly code, and untranslated targets (target == source).
 //
-// Options: `usual-ratio` (default per language: ja 0.60 measured on the
-// corpus; zh, ko and Latin/Cyrillic-script languages from general figures),
-// `min-ratio` (default 0.7 x usual), `max-ratio` (default 1.5 x usual),
-// `min-source` (default 60). Languages without a default need `usual-ratio`.
+// Options (docs/rules/length-ratio.md): `usual-ratio` (default per language:
+// ja 0.60 measured on the corpus; zh, ko and Latin/Cyrillic-script languages
+// from general figures), `min-ratio` (0.7 x usual), `max-ratio` (1.5 x
+// usual), `extreme-low` (usual / 3), `extreme-high` (3 x usual), `min-source`
+// (60). Languages without a default need `usual-ratio`.
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "qa_common.h"
@@ -220,6 +223,48 @@ std::string letters_of(std::string_view text) {
   return out;
 }
 
+// What a translation carries over verbatim, in source order: inline code,
+// link URLs, numbers and identifier-like words (NuGet, nuget.org, v3,
+// PackageReference). Each with its offset in the fragment.
+struct Anchor {
+  std::string_view text;
+  size_t at;
+};
+
+std::vector<Anchor> anchors(std::string_view raw) {
+  std::vector<Anchor> out;
+  for (const InlineToken& t : tokenize_inline(raw)) {
+    if ((t.kind == InlineKind::Code || t.kind == InlineKind::LinkClose) && !t.detail.empty()) {
+      out.push_back({t.detail, t.offset});
+    } else if (t.kind == InlineKind::Text) {
+      std::string_view x = t.text;
+      size_t i = 0;
+      while (i < x.size()) {
+        auto word_char = [&](size_t k) {
+          unsigned char c = static_cast<unsigned char>(x[k]);
+          return std::isalnum(c) || ((c == '.' || c == '-' || c == '_') && k + 1 < x.size() &&
+                                     std::isalnum(static_cast<unsigned char>(x[k + 1])));
+        };
+        if (!std::isalnum(static_cast<unsigned char>(x[i]))) {
+          ++i;
+          continue;
+        }
+        size_t b = i;
+        while (i < x.size() && word_char(i)) ++i;
+        std::string_view w = x.substr(b, i - b);
+        bool digit = false, inner_upper = false, dot = false;
+        for (size_t k = 0; k < w.size(); ++k) {
+          digit |= std::isdigit(static_cast<unsigned char>(w[k])) != 0;
+          inner_upper |= k > 0 && std::isupper(static_cast<unsigned char>(w[k])) && std::islower(static_cast<unsigned char>(w[k - 1]));
+          dot |= w[k] == '.';
+        }
+        if (digit || (w.size() >= 3 && (inner_upper || dot))) out.push_back({w, t.offset + b});
+      }
+    }
+  }
+  return out;
+}
+
 int percent(double r) { return static_cast<int>(std::lround(r * 100)); }
 
 void check(const ArticleContext& ctx) {
@@ -272,8 +317,33 @@ void check(const ArticleContext& ctx) {
       else if (why.empty() && source_ends && is_letter(t_end))
         why = fmt::format("the target stops without final punctuation where the source ends with \"{}\"",
                           quote(s_end));
-      if (why.empty() && ratio < extreme_low)
-        why = fmt::format("below {}%, part of the source seems to have no translation", percent(extreme_low));
+      if (why.empty()) {
+        // The anchors the target has are the source's first ones, and the
+        // rest (from the later part of the source) are all missing.
+        std::vector<Anchor> as = anchors(s.source.raw);
+        size_t found = 0, last_found = 0;
+        std::vector<std::string> missing;
+        size_t first_missing = 0;
+        bool ordered = true;
+        for (const Anchor& a : as) {
+          if (s.target.raw.find(a.text) != std::string_view::npos) {
+            ++found;
+            last_found = a.at;
+            if (!missing.empty()) ordered = false;
+          } else {
+            if (missing.empty()) first_missing = a.at;
+            missing.push_back(std::string(a.text));
+          }
+        }
+        double from = static_cast<double>(first_missing) / static_cast<double>(s.source.raw.size());
+        if (ordered && found > 0 && !missing.empty() && last_found < first_missing && from >= ratio / usual * 0.8)
+          why = fmt::format("the end of the source ({}) has no counterpart in the target", qa::join_quoted(missing));
+      }
+      // Long sources vary less (corpus minimum: 0.25 under 100 letters, 0.31
+      // from 100, 0.33 from 150), so their bound is higher.
+      double bound = extreme_low * (ss.total >= 150 ? 1.35 : ss.total >= 100 ? 1.2 : 1.0);
+      if (why.empty() && ratio < bound)
+        why = fmt::format("below {}%, part of the source seems to have no translation", percent(bound));
     }
     if (why.empty()) {
       // Runaway: a span repeated back to back, not so in the source. Two

@@ -19,7 +19,10 @@ spans, URLs and tags removed), as the rule requires. Damage kinds:
   loop       the target's last 6 code points repeated 5 more times (MT stuck in a loop)
 It prints, per kind, how many damaged segments the rule reports (recall) and how many
 findings fall on segments it did not damage (each a false positive unless the original
-segment is itself defective). The unmodified trees are checked first for the baseline count.
+segment is itself defective), and how many damaged targets fall under the rule's min-ratio
+for ja (approximately, letters of the prose as this script reads it): above it a damaged
+target is as long as a legitimate one, and only a repetition can show. The unmodified trees
+are checked first for the baseline count.
 """
 import json
 import os
@@ -33,6 +36,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from segments_to_po import LOOKUP, OPEN, source_end  # noqa: E402
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MIN_RATIO = 0.7 * 0.60  # the rule's default min-ratio for ja (0.7 x usual)
 TMLINT = os.environ.get('TMLINT', os.path.join(HERE, 'build', 'cli', 'tmlint'))
 
 
@@ -117,8 +121,13 @@ def run(tree):
     return found
 
 
-def build(trees, kind, dest):
-    """Copies of the trees with every eligible segment damaged; the damaged (path, id) set."""
+def letters(s):
+    return sum(c.isalnum() for c in prose(s))
+
+
+def build(trees, kind, dest, short):
+    """Copies of the trees with every eligible segment damaged; the damaged (path, id) set.
+    Adds to `short` those whose damaged target is under the rule's min-ratio (ja default)."""
     damaged = set()
     for tree in trees:
         name = os.path.basename(os.path.normpath(tree))
@@ -141,6 +150,8 @@ def build(trees, kind, dest):
                     new = damage(kind, target, source)
                     if new is None or new == target:
                         continue
+                    if letters(new) < MIN_RATIO * letters(source):
+                        short.add((os.path.join(name, rel), seg_id))
                     pieces.append(text[at:t0])
                     pieces.append(new)
                     at = t1
@@ -171,12 +182,14 @@ def main():
     print(f'unmodified: {len(base)} findings')
     for kind in ['drop-aligned', 'drop-last', 'cut-50', 'cut-33', 'repeat', 'loop']:
         with tempfile.TemporaryDirectory() as tmp:
-            damaged = build(trees, kind, tmp)
+            short = set()
+            damaged = build(trees, kind, tmp, short)
             found = findings(tmp, trees)
         caught = len(found & damaged)
         other = len(found - damaged)
         print(f'{kind:12} damaged {len(damaged):6}  caught {caught:6} ({100.0 * caught / max(1, len(damaged)):.1f}%)'
-              f'  findings on undamaged segments {other}')
+              f'  findings on undamaged segments {other}'
+              f'  | under min-ratio {len(short)}, of them caught {len(found & short)}')
 
 
 if __name__ == '__main__':
