@@ -27,6 +27,7 @@ pairs=(
   "repeated-word:doublewords"
   "punctuation:endpunc,puncspacing,doublespacing"
   "link-mismatch:urls"
+  "length-ratio:long,short"
 )
 
 for tree in "$@"; do
