@@ -232,9 +232,9 @@ struct Anchor {
   size_t at;
 };
 
-std::vector<Anchor> anchors(std::string_view raw) {
+std::vector<Anchor> anchors(const std::vector<InlineToken>& tokens) {
   std::vector<Anchor> out;
-  for (const InlineToken& t : tokenize_inline(raw)) {
+  for (const InlineToken& t : tokens) {
     if ((t.kind == InlineKind::Code || t.kind == InlineKind::LinkClose) && !t.detail.empty()) {
       out.push_back({t.detail, t.offset});
     } else if (t.kind == InlineKind::Text) {
@@ -280,16 +280,17 @@ void check(const ArticleContext& ctx) {
   const long min_source = ctx.options.get_int("min-source", 60);
   const bool cjk = qa::is_cjk_language(language);
   const std::string who = language.empty() ? locale : language;
-  for (const Segment& s : ctx.article.segments) {
+  for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
+    const Segment& s = ctx.article.segments[i];
     if (!s.has_source || s.target.raw == s.source.raw) continue;
     if (s.context.block == BlockKind::Heading || s.context.in_table) continue;
-    qa::Prose source = qa::prose_of(tokenize_inline(s.source.raw));
+    const Prose& source = ctx.text.prose(i, Side::Source);
     Sentences ss = sentences(source.text, false);
     if (ss.total < static_cast<size_t>(min_source) || ss.words < 8) continue;
     size_t raw_letters = 0;
     for (const CodePoint& cp : code_points(s.source.raw)) raw_letters += is_letter(cp.c);
     if (ss.total * 2 < raw_letters) continue;  // mostly code, URLs or tags
-    qa::Prose target = qa::prose_of(tokenize_inline(s.target.raw));
+    const Prose& target = ctx.text.prose(i, Side::Target);
     Sentences ts = sentences(target.text, cjk);
     const double ratio = static_cast<double>(ts.total) / static_cast<double>(ss.total);
     std::string measured = fmt::format("target is {}% of the source's length (usual for {}: {}%)", percent(ratio),
@@ -321,7 +322,7 @@ void check(const ArticleContext& ctx) {
       if (why.empty()) {
         // The anchors the target has are the source's first ones, and the
         // rest (from the later part of the source) are all missing.
-        std::vector<Anchor> as = anchors(s.source.raw);
+        std::vector<Anchor> as = anchors(ctx.text.tokens(i, Side::Source));
         size_t found = 0, last_found = 0;
         std::vector<std::string> missing;
         size_t first_missing = 0;
