@@ -5,12 +5,19 @@
 # fails the script; make that input a fixture and a regression test.
 #
 #   scripts/fuzz.sh [SECONDS]
+#
+# TMLINT_FUZZ_BUILD names another build folder configured with
+# -DTMLINT_FUZZ=ON (scripts/test.sh passes its sanitizer build, which has the
+# targets already, so CI compiles the library once for both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DTMLINT_FUZZ=ON -DTMLINT_BUILD_TESTS=OFF >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target fuzz_loader fuzz_front_matter fuzz_config fuzz_links
+build=${TMLINT_FUZZ_BUILD:-build-fuzz}
+if ! grep -qs '^TMLINT_FUZZ:BOOL=ON' "$build/CMakeCache.txt"; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DTMLINT_FUZZ=ON -DTMLINT_BUILD_TESTS=OFF >/dev/null
+fi
+cmake --build "$build" -j "$(nproc)" --target fuzz_loader fuzz_front_matter fuzz_config fuzz_links
 
 seeds=build-fuzz/seeds
 rm -rf "$seeds"
@@ -29,7 +36,7 @@ for target in fuzz_loader fuzz_front_matter fuzz_config fuzz_links; do
   work="build-fuzz/corpus-$target"
   mkdir -p "$work"
   log="build-fuzz/$target.log"
-  if ! "build-fuzz/fuzz/$target" "$work" "$dir" -max_total_time="$seconds" -max_len=32768 -timeout=5 \
+  if ! "$build/fuzz/$target" "$work" "$dir" -max_total_time="$seconds" -max_len=32768 -timeout=5 \
        -rss_limit_mb=2048 -artifact_prefix=build-fuzz/crashes/ -print_final_stats=1 > "$log" 2>&1; then
     tail -40 "$log"
     echo "fuzz: $target found a crash (build-fuzz/crashes/)" >&2

@@ -15,7 +15,7 @@ for target in fuzz_loader fuzz_front_matter fuzz_config fuzz_links; do
   case $target in fuzz_config|fuzz_front_matter) dir=build-fuzz/seeds/yaml ;; *) dir=build-fuzz/seeds/md ;; esac
   work="build-fuzz/long-corpus-$target"
   mkdir -p "$work"
-  nice -n 19 "build-fuzz/fuzz/$target" "$work" "$dir" -max_total_time="$seconds" -max_len=32768 -timeout=5 \
+  nice -n 19 "${TMLINT_FUZZ_BUILD:-build-fuzz}/fuzz/$target" "$work" "$dir" -max_total_time="$seconds" -max_len=32768 -timeout=5 \
     -rss_limit_mb=2048 -artifact_prefix=build-fuzz/crashes-long/ -print_final_stats=1 \
     > "build-fuzz/long-$target.log" 2>&1 &
   pids+=($!)
