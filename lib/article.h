@@ -148,6 +148,9 @@ struct Article {
   bool has_crlf = false;
   // A YAML page (TOC.yml): no segments, its links are the `href`s.
   bool yaml_page = false;
+  // Not read at all (a UTF-16 file): its parse-error says why, and rules
+  // that read the text itself (unsegmented-text) have nothing to say.
+  bool unread = false;
 
   const FrontMatterEntry* front(std::string_view key) const {
     for (const auto& e : front_matter)

@@ -219,11 +219,24 @@ CheckResult run_check(const CheckOptions& options) {
       return;
     }
     texts[i] = std::make_unique<SegmentTextCache>(*articles[i]);
-    if (f.context_only) return;
     const Article& a = *articles[i];
     const RunFacts& facts = roots.at(f.root)->facts;
     const std::vector<EffectiveRule>& eff = *effective[i];
     SegmentTextCache& text = *texts[i];
+    const ReportFn drop = [](const Article&, Location, std::string_view, std::string) {};
+    for (size_t k = 0; k < rules.size(); ++k) {
+      if (!rules[k].prepare_article || !eff[k].enabled) continue;
+      try {
+        rules[k].prepare_article(ArticleContext{a, eff[k].options, facts, drop, text});
+      } catch (const std::exception& e) {
+        file_errors[i].push_back(f.display_path + ": internal error in rule " + std::string(rules[k].info.id) +
+                                 ": " + e.what());
+      }
+    }
+    if (f.context_only) {
+      text.release_tokens();
+      return;
+    }
     for (size_t k = 0; k < rules.size(); ++k) {
       const Rule& rule = rules[k];
       if (!rule.check_article || !eff[k].enabled) continue;

@@ -1253,6 +1253,7 @@ std::unique_ptr<Article> load_article(std::string path, std::string rel_path, st
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
     a->issues.push_back(LoadIssue{LoadIssueKind::Parse, a->locate(0),
                                   "file is UTF-16 (byte order mark FF FE or FE FF); tmlint reads UTF-8 only", {}});
+    a->unread = true;
     return a;
   }
   if (is_yaml_path(a->rel_path.empty() ? a->path : a->rel_path)) {

@@ -96,6 +96,11 @@ struct Rule {
   RuleInfo info;
   void (*check_article)(const ArticleContext&) = nullptr;
   void (*check_batch)(const BatchContext&) = nullptr;
+  // Per-article work a batch check needs, run on all cores for every loaded
+  // article the rule is enabled for, context files (--context) included,
+  // before the batch phase: it fills the article's text cache and reports
+  // nothing (what it reports is dropped).
+  void (*prepare_article)(const ArticleContext&) = nullptr;
 };
 
 // The registry: every rules/*.cpp registers itself at static-initialisation

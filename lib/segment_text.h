@@ -11,7 +11,7 @@
 // The engine keeps each article's cache for the batch rules, which run on
 // one thread after every article is checked: the consistency rules group
 // all segments of the batch by their normal forms, and computing those
-// forms in their article checks runs that work on all cores and once for
+// forms in their prepare_article runs that work on all cores and once for
 // both rules. Tokens and prose are released before the batch phase, so the
 // cache holds at most the visible texts and forms meanwhile.
 #include <cstdint>

@@ -144,7 +144,7 @@ inline bool counts(const Segment& s, SegmentTextCache& text, size_t si, long min
   return min_words >= 1 || has_letter_or_digit(s.source.raw);
 }
 
-// The article check of both rules: computes the forms the batch check
+// The prepare_article of both rules: computes the forms the batch check
 // groups by, on all cores and once for both rules (the cache is shared).
 inline void prepare(const ArticleContext& ctx) {
   const long min_words = ctx.options.get_int("min-words", 3);

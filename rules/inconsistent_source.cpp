@@ -12,8 +12,8 @@ TMLINT_RULE({.info = {.id = "inconsistent-source",
                       .category = "consistency",
                       .default_severity = Severity::Info,
                       .summary = "The same target text translates different source texts"},
-             .check_article = &consistency::prepare,
-             .check_batch = &check_batch});
+             .check_batch = &check_batch,
+             .prepare_article = &consistency::prepare});
 
 }  // namespace
 }  // namespace tmlint

@@ -11,8 +11,8 @@ TMLINT_RULE({.info = {.id = "inconsistent-translation",
                       .category = "consistency",
                       .default_severity = Severity::Warning,
                       .summary = "The same source text is translated differently in different segments"},
-             .check_article = &consistency::prepare,
-             .check_batch = &check_batch});
+             .check_batch = &check_batch,
+             .prepare_article = &consistency::prepare});
 
 }  // namespace
 }  // namespace tmlint

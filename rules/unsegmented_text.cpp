@@ -33,6 +33,7 @@ bool directive_line(std::string_view content) {
 void check(const ArticleContext& ctx) {
   const Article& a = ctx.article;
   if (a.yaml_page) return;  // a TOC's names are translated in place
+  if (a.unread) return;     // UTF-16: parse-error reports the file
   const long min_words = ctx.options.get_int("min-words", 5);
   std::string_view text = a.text;
   uint32_t body = a.has_front_matter ? a.front_matter_end.offset : 0;
