@@ -205,3 +205,19 @@ TEST_CASE("align: hostile bytes still give valid TMX and XLIFF, with the replace
   INFO(v.out);
   CHECK(v.status == 0);
 }
+
+TEST_CASE("align and stats warn of the symlinks they do not follow, as check does") {
+  TempDir dir;
+  dir.write("ja/a.md", "---\nms.contentlocale: ja-JP\n---\n" + sxs_pair("aaaaa-101", "はい", "Yes") + "\n");
+  dir.write("secret/s.md", sxs_pair("bbbbb-101", "秘密", "Secret") + "\n");
+  fs::create_symlink(dir.path / "secret/s.md", dir.path / "ja/s.md");
+  const std::string ja = q((dir.path / "ja").string());
+  for (const std::string& cmd : std::vector<std::string>{" check ", " align -q -o " + q((dir.path / "out.tmx").string()) + " ", " stats "}) {
+    INFO(cmd);
+    Run r = sh(exe() + cmd + ja);
+    CHECK(r.status != 2);  // findings may make check exit 1; a symlink is no usage or I/O error
+    CHECK(r.out.find("s.md: symlink leads outside") != std::string::npos);
+  }
+  // The file outside the root is not read: its pair is not in the memory.
+  CHECK(read_file(dir.path / "out.tmx").find("Secret") == std::string::npos);
+}

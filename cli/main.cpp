@@ -235,6 +235,7 @@ int run_align(const AlignCli& cli) {
       std::cerr << fmt::format("tmlint align: {} article{} with parse errors: their pairs may be incomplete "
                                "(tmlint check --select parse-error)\n", broken.size(), broken.size() == 1 ? "" : "s");
   }
+  for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
 }
@@ -260,6 +261,7 @@ int run_stats(const StatsCli& cli) {
   else if (cli.format == "csv") write_stats_csv(out, stats);
   else write_stats_text(out, stats);
   if (!emit(cli.output, out.str())) return kUsage;
+  for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
 }
