@@ -63,20 +63,26 @@ TEST_CASE("align: the TMX of both corpora is valid TMX 1.4 and translate-toolkit
   }
 }
 
-TEST_CASE("align: the XLIFF of both corpora validates against the XLIFF 2 core schema") {
+TEST_CASE("align: the XLIFF of both corpora validates against the XLIFF 2 core schema, with and without inline tags") {
   auto corpus = tmlint::test::shared("corpus");
   auto schemas = tmlint::test::shared("schemas");
   if (!corpus || !schemas) return;
   TempDir out;
   for (std::string name : {"partner-center-pr.ja-jp", "nuget.ja-jp"}) {
-    INFO(name);
-    fs::path xlf = out.path / (name + ".xlf");
-    CHECK(sh(exe() + " align -q -o " + q(xlf.string()) + " " + q((*corpus / name).string())).status == 0);
-    Run v = sh("xmllint --noout --schema " + q((*schemas / "xliff_core_2.0.xsd").string()) + " " + q(xlf.string()));
-    INFO(v.out.substr(0, 2000));
-    CHECK(v.status == 0);
-    CHECK(read_file(xlf).find("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\"") !=
-          std::string::npos);
+    for (std::string mode : {"text", "tags"}) {
+      INFO(name << " --inline " << mode);
+      fs::path xlf = out.path / (name + "." + mode + ".xlf");
+      CHECK(sh(exe() + " align -q --inline " + mode + " -o " + q(xlf.string()) + " " + q((*corpus / name).string()))
+                .status == 0);
+      Run v = sh("xmllint --noout --schema " + q((*schemas / "xliff_core_2.0.xsd").string()) + " " + q(xlf.string()));
+      INFO(v.out.substr(0, 2000));
+      CHECK(v.status == 0);
+      const std::string xml = read_file(xlf);
+      CHECK(xml.find("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\"") != std::string::npos);
+      // Codes as XLIFF inline elements only with tags (both corpora have links and bold).
+      CHECK((xml.find("<originalData>") != std::string::npos) == (mode == "tags"));
+      CHECK((xml.find("<sc id=") != std::string::npos) == (mode == "tags"));
+    }
   }
 }
 

@@ -172,8 +172,8 @@ int run_align(const AlignCli& cli) {
   TmFormat format = TmFormat::Tmx;
   if (!cli.format.empty()) parse_tm_format(cli.format, format);
   else if (!cli.output.empty()) tm_format_from_path(cli.output, format);
-  if (cli.inline_mode == "tags" && format != TmFormat::Tmx) {
-    std::cerr << "tmlint: error: --inline tags applies to TMX only\n";
+  if (cli.inline_mode == "tags" && format != TmFormat::Tmx && format != TmFormat::Xliff) {
+    std::cerr << "tmlint: error: --inline tags applies to TMX and XLIFF only\n";
     return kUsage;
   }
 
@@ -356,7 +356,7 @@ int main(int argc, char** argv) {
   align->add_option("--source", align_cli.source, "Source-language tree: marks stale pairs (needed by --exclude stale)")
       ->check(CLI::ExistingDirectory);
   align->add_option("--root", align_cli.root, "Batch root (default: the directory argument)");
-  align->add_option("--inline", align_cli.inline_mode, "TMX inline codes: text (default) or tags (<ph>/<bpt>/<ept>)")
+  align->add_option("--inline", align_cli.inline_mode, "TMX and XLIFF inline codes: text (default) or tags (TMX <ph>/<bpt>/<ept>, XLIFF <ph/>/<sc/>/<ec/>)")
       ->check(CLI::IsMember({"text", "tags"}));
   align->add_flag("--dedupe", align_cli.dedupe, "Write identical pairs once, with their count");
   align->add_option("--exclude", align_cli.exclude, "Leave out: untranslated, stale (comma-separated or repeated)")

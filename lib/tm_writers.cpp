@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "inline_codes.h"
 #include "text_escape.h"
 
@@ -107,6 +109,69 @@ std::string nmtoken(std::string_view s) {
   return out.empty() ? "u" : out;
 }
 
+// XLIFF 2's inline `type`s are few (fmt, ui, quote, link, image, other):
+// tmlint's TMX types mapped onto them.
+std::string_view xliff_type(std::string_view tmx_type) {
+  if (tmx_type == "link" || tmx_type == "image") return tmx_type;
+  if (tmx_type == "bold" || tmx_type == "italic" || tmx_type == "x-strike" || tmx_type == "x-emphasis") return "fmt";
+  return "other";
+}
+
+// The inline codes of one unit, XLIFF 2 style: every code's original text
+// once in the unit's <originalData>, referenced by dataRef from <ph/>,
+// <sc/> and <ec/> in the source and target. A code's id is its `x`, so the
+// same code has the same id on both sides (XLIFF's correspondence rule);
+// an <ec> names its <sc> by startRef, and a code whose partner is missing
+// is an isolated <sc>/<ec>.
+class XliffCodes {
+ public:
+  void append(std::string& out, const std::vector<InlinePiece>& pieces, TmWriteStats& stats) {
+    std::unordered_map<int, int> x_of_begin;  // i -> x, within this side
+    for (const InlinePiece& p : pieces) {
+      switch (p.kind) {
+        case InlinePiece::Text: append_xml(out, p.text, stats); break;
+        case InlinePiece::Placeholder:
+          out += fmt::format("<ph id=\"{}\" type=\"{}\" dataRef=\"{}\"/>", p.x, xliff_type(p.type), data_ref(p.text));
+          break;
+        case InlinePiece::Begin:
+          x_of_begin[p.i] = p.x;
+          out += fmt::format("<sc id=\"{}\" type=\"{}\" dataRef=\"{}\"/>", p.x, xliff_type(p.type), data_ref(p.text));
+          break;
+        case InlinePiece::End:
+          out += fmt::format("<ec startRef=\"{}\" dataRef=\"{}\"/>", x_of_begin[p.i], data_ref(p.text));
+          break;
+        case InlinePiece::IsolatedBegin:
+        case InlinePiece::IsolatedEnd:
+          out += fmt::format("<{} id=\"{}\" isolated=\"yes\" type=\"{}\" dataRef=\"{}\"/>",
+                             p.kind == InlinePiece::IsolatedBegin ? "sc" : "ec", p.x, xliff_type(p.type),
+                             data_ref(p.text));
+          break;
+      }
+    }
+  }
+
+  // <originalData> for the codes appended so far (empty without codes).
+  std::string original_data(TmWriteStats& stats) const {
+    if (data_.empty()) return {};
+    std::string out = "      <originalData>\n";
+    for (size_t k = 0; k < data_.size(); ++k) {
+      out += fmt::format("        <data id=\"d{}\">", k + 1);
+      append_xml(out, data_[k], stats);
+      out += "</data>\n";
+    }
+    return out + "      </originalData>\n";
+  }
+
+ private:
+  std::string data_ref(std::string_view text) {
+    auto [it, added] = index_.try_emplace(text, data_.size());
+    if (added) data_.push_back(text);
+    return fmt::format("d{}", it->second + 1);
+  }
+  std::vector<std::string_view> data_;
+  std::unordered_map<std::string_view, size_t> index_;
+};
+
 void append_note(std::string& out, std::string_view category, std::string_view value, TmWriteStats& stats) {
   if (value.empty()) return;
   out += fmt::format("      <note category=\"{}\">", category);
@@ -156,10 +221,21 @@ bool write_xliff(const std::vector<TmPair>& pairs, const TmWriteOptions& options
         if (p.count > 1) out += fmt::format("        <note category=\"x-count\">{}</note>\n", p.count);
         out += "      </notes>\n";
       }
+      std::string source, target;
+      if (options.inline_tags) {
+        InlineSides sides = protect_inline_pair(p.source(), p.target());
+        XliffCodes codes;
+        codes.append(source, sides.source, stats);
+        codes.append(target, sides.target, stats);
+        out += codes.original_data(stats);  // before the segment, as the schema orders a unit
+      } else {
+        append_xml(source, p.source(), stats);
+        append_xml(target, p.target(), stats);
+      }
       out += fmt::format("      <segment state=\"{}\">\n        <source>", p.untranslated ? "initial" : "translated");
-      append_xml(out, p.source(), stats);
+      out += source;
       out += "</source>\n        <target>";
-      append_xml(out, p.target(), stats);
+      out += target;
       out += "</target>\n      </segment>\n    </unit>\n";
     }
     out += "  </file>\n";

@@ -21,9 +21,10 @@ bool tm_format_from_path(std::string_view path, TmFormat& out);
 
 struct TmWriteOptions {
   std::string source_lang = "en-US";
-  // TMX: protect inline Markdown/HTML (code spans, link syntax and targets,
-  // HTML tags, emphasis) as <ph>/<bpt>/<ept>/<it>, with `x` matching the
-  // same code on both sides. Off: plain text.
+  // Protect inline Markdown/HTML (code spans, link syntax and targets, HTML
+  // tags, emphasis): TMX <ph>/<bpt>/<ept>/<it> with `x` matching the same
+  // code on both sides; XLIFF <ph/>/<sc/>/<ec/> with ids doing the same and
+  // the codes' text in the unit's <originalData>. Off: plain text.
   bool inline_tags = false;
 };
 

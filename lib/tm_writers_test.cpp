@@ -152,6 +152,57 @@ TEST_CASE("XLIFF: one file per article, one unit per pair, state, notes") {
   CHECK(std::string(f2.child("unit").child("segment").attribute("state").value()) == "initial");
 }
 
+TEST_CASE("XLIFF: --inline tags protects codes as ph, sc and ec with originalData, text recoverable") {
+  auto b = batch({{"a.md", std::string(kFront) + sxs_pair("aaaaa-101", "<b>[設定](s.md)</b> で `x` を使う **y",
+                                                          "Use `x` in <b>[Settings](s.md)</b> y") + "\n"}});
+  std::string xml = render(TmFormat::Xliff, b->pairs, true);
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(xml.c_str()));
+  auto unit = doc.child("xliff").child("file").child("unit");
+  REQUIRE(unit);
+  // originalData comes before the segment (the schema's order).
+  REQUIRE(unit.child("originalData"));
+  CHECK(std::string(unit.child("originalData").next_sibling().name()) == "segment");
+  std::map<std::string, std::string> data;
+  for (auto d : unit.child("originalData").children("data")) data[d.attribute("id").value()] = d.child_value();
+  // Each code replaced by its data gives the Markdown back, byte for byte.
+  auto flatten = [&](const pugi::xml_node& side) {
+    std::string out;
+    for (pugi::xml_node n : side.children()) {
+      if (n.type() == pugi::node_pcdata) {
+        out += n.value();
+        continue;
+      }
+      std::string ref = n.attribute("dataRef").value();
+      REQUIRE(data.count(ref));
+      out += data[ref];
+    }
+    return out;
+  };
+  auto src = unit.child("segment").child("source"), tgt = unit.child("segment").child("target");
+  CHECK(flatten(src) == "Use `x` in <b>[Settings](s.md)</b> y");
+  CHECK(flatten(tgt) == "<b>[設定](s.md)</b> で `x` を使う **y");
+  // The code span is one <ph>, with the same id on both sides.
+  CHECK(std::string(src.child("ph").attribute("id").value()) == std::string(tgt.child("ph").attribute("id").value()));
+  CHECK(data[src.child("ph").attribute("dataRef").value()] == "`x`");
+  // Every <ec> names an <sc> of its own side; the stray "**" of the target is isolated.
+  for (auto side : {src, tgt}) {
+    int paired = 0;
+    for (auto ec : side.children("ec")) {
+      if (ec.attribute("isolated")) continue;
+      ++paired;
+      CHECK(side.find_child_by_attribute("sc", "id", ec.attribute("startRef").value()));
+    }
+    CHECK(paired == 2);  // <b> and the link
+  }
+  CHECK(tgt.find_child_by_attribute("sc", "isolated", "yes"));
+  CHECK_FALSE(src.find_child_by_attribute("sc", "isolated", "yes"));
+  // Without --inline tags, plain text and no originalData.
+  std::string plain = render(TmFormat::Xliff, b->pairs, false);
+  CHECK(plain.find("<originalData>") == std::string::npos);
+  CHECK(plain.find("Use `x` in &lt;b&gt;") != std::string::npos);
+}
+
 TEST_CASE("XLIFF: a batch of two target languages is refused, not mixed") {
   auto b = batch({{"a.md", std::string(kFront) + sxs_pair("aaaaa-101", "はい", "Yes") + "\n"},
                   {"b.md", "---\nms.contentlocale: de-DE\n---\n" + sxs_pair("bbbbb-101", "Ja", "Yes") + "\n"}});
