@@ -110,6 +110,17 @@ std::string filter_utf8(std::string_view s, Drop&& drop, Space&& space) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const auto len = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < len;) {
+    if (p[i] < 0x80) {  // ASCII, most of the text: no decoding, one byte appended
+      const UChar32 a = p[i++];
+      if (space(a)) {
+        pending = !out.empty();
+      } else if (!drop(a)) {
+        if (pending) out.push_back(' ');
+        pending = false;
+        out.push_back(static_cast<char>(a));
+      }
+      continue;
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, len, c);

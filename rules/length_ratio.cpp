@@ -190,14 +190,22 @@ struct Repeat {
 Repeat tandem_repeat(std::string_view text, bool two_copies) {
   std::vector<CodePoint> cps = code_points(text);
   const size_t n = std::min<size_t>(cps.size(), 3000);  // bounded work on huge targets
+  // The code points alone, packed: this loop is quadratic in the target,
+  // and was a fifth of a whole check before.
+  std::vector<UChar32> c(n);
+  for (size_t j = 0; j < n; ++j) c[j] = cps[j].c;
   Repeat best;
   size_t best_extra = 0;
-  for (size_t len = 2; len <= n / 2; ++len) {
+  // Without two_copies only three copies or more count: a period over n/3
+  // cannot have them.
+  const size_t max_len = two_copies ? n / 2 : n / 3;
+  for (size_t len = 2; len <= max_len; ++len) {
     for (size_t i = 0; i + 2 * len <= n; ++i) {
+      if (c[i] != c[i + len]) continue;  // the usual case, decided at once
       size_t k = 1;
       while (i + (k + 1) * len <= n) {
         bool same = true;
-        for (size_t j = 0; j < len && same; ++j) same = cps[i + j].c == cps[i + k * len + j].c;
+        for (size_t j = 0; j < len && same; ++j) same = c[i + j] == c[i + k * len + j];
         if (!same) break;
         ++k;
       }
@@ -288,7 +296,11 @@ void check(const ArticleContext& ctx) {
     Sentences ss = sentences(source.text, false);
     if (ss.total < static_cast<size_t>(min_source) || ss.words < 8) continue;
     size_t raw_letters = 0;
-    for (const CodePoint& cp : code_points(s.source.raw)) raw_letters += is_letter(cp.c);
+    for (int32_t k = 0, len = static_cast<int32_t>(s.source.raw.size()); k < len;) {
+      UChar32 c;
+      U8_NEXT(s.source.raw.data(), k, len, c);
+      raw_letters += c >= 0 && is_letter(c);
+    }
     if (ss.total * 2 < raw_letters) continue;  // mostly code, URLs or tags
     const Prose& target = ctx.text.prose(i, Side::Target);
     Sentences ts = sentences(target.text, cjk);
