@@ -38,13 +38,13 @@ std::string_view SegmentTextCache::raw(size_t segment, Side side) const {
   return side == Side::Target ? s.target.raw : s.source.raw;
 }
 
-SegmentTextCache::Entry& SegmentTextCache::entry(size_t segment, Side side) {
-  if (entries_.empty()) entries_.resize(article_.segments.size() * 2);
-  return entries_.at(segment * 2 + (side == Side::Source ? 1 : 0));
+SegmentTextCache::Lexed& SegmentTextCache::lexed(size_t segment, Side side) {
+  if (lexed_.empty()) lexed_.resize(article_.segments.size() * 2);
+  return lexed_.at(slot(segment, side));
 }
 
 const std::vector<InlineToken>& SegmentTextCache::tokens(size_t segment, Side side) {
-  Entry& e = entry(segment, side);
+  Lexed& e = lexed(segment, side);
   if (!e.has_tokens) {
     e.tokens = tokenize_inline(raw(segment, side));
     e.has_tokens = true;
@@ -53,7 +53,7 @@ const std::vector<InlineToken>& SegmentTextCache::tokens(size_t segment, Side si
 }
 
 const Prose& SegmentTextCache::prose(size_t segment, Side side) {
-  Entry& e = entry(segment, side);
+  Lexed& e = lexed(segment, side);
   if (!e.has_prose) {
     e.prose = prose_of(tokens(segment, side));
     e.has_prose = true;
@@ -62,31 +62,29 @@ const Prose& SegmentTextCache::prose(size_t segment, Side side) {
 }
 
 const std::string& SegmentTextCache::visible(size_t segment, Side side) {
-  Entry& e = entry(segment, side);
-  if (!e.has_visible) {
-    e.visible = visible_text(raw(segment, side));
-    e.has_visible = true;
-  }
-  return e.visible;
+  if (visible_.empty()) visible_.resize(article_.segments.size() * 2);
+  std::optional<std::string>& v = visible_.at(slot(segment, side));
+  if (!v) v = visible_text(raw(segment, side));
+  return *v;
 }
 
 const std::string& SegmentTextCache::form(size_t segment, Side side) {
-  Entry& e = entry(segment, side);
-  if (!e.has_form) {
+  if (forms_.empty()) forms_.resize(article_.segments.size() * 2);
+  std::optional<std::string>& f = forms_.at(slot(segment, side));
+  if (!f) {
     std::string_view text = raw(segment, side);
     // Without inline code the form is the visible text normalised: reuse it.
-    e.form = text.find('`') == std::string_view::npos ? normalize_visible(visible(segment, side)) : segment_form(text);
-    e.has_form = true;
+    f = text.find('`') == std::string_view::npos ? normalize_visible(visible(segment, side)) : segment_form(text);
   }
-  return e.form;
+  return *f;
 }
 
 void SegmentTextCache::release_tokens() {
-  for (Entry& e : entries_) {
-    if (e.has_tokens) std::vector<InlineToken>().swap(e.tokens);
-    if (e.has_prose) e.prose = Prose{};
-    e.has_tokens = e.has_prose = false;
-  }
+  std::vector<Lexed>().swap(lexed_);
+  // The batch rules read the forms and the visible sources (whether a
+  // segment has enough English words); a visible target was only a step
+  // towards its form.
+  for (size_t k = 0; k < visible_.size(); k += 2) visible_[k].reset();
 }
 
 }  // namespace tmlint

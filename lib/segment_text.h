@@ -12,9 +12,11 @@
 // one thread after every article is checked: the consistency rules group
 // all segments of the batch by their normal forms, and computing those
 // forms in their prepare_article runs that work on all cores and once for
-// both rules. Tokens and prose are released before the batch phase, so the
-// cache holds at most the visible texts and forms meanwhile.
+// both rules. Tokens, prose and visible targets are released before the
+// batch phase, so the cache holds at most the visible sources and the forms
+// meanwhile.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,21 +57,24 @@ class SegmentTextCache {
   // segment_form(raw(segment, side)) (text_forms.h).
   const std::string& form(size_t segment, Side side);
 
-  // Frees the tokens and prose, keeps the visible texts and forms.
+  // Frees the tokens, the prose and the visible targets; keeps the forms
+  // and the visible sources (what the batch rules read).
   void release_tokens();
 
  private:
-  struct Entry {
-    bool has_tokens = false, has_prose = false, has_visible = false, has_form = false;
+  // What the article's rules need while it is checked (released after).
+  struct Lexed {
+    bool has_tokens = false, has_prose = false;
     std::vector<InlineToken> tokens;
     Prose prose;
-    std::string visible;
-    std::string form;
   };
-  Entry& entry(size_t segment, Side side);
+  Lexed& lexed(size_t segment, Side side);
+  size_t slot(size_t segment, Side side) const { return segment * 2 + (side == Side::Source ? 1 : 0); }
 
   const Article& article_;
-  std::vector<Entry> entries_;  // two per segment once first used
+  // Two per segment (target, source), each sized on first use.
+  std::vector<Lexed> lexed_;
+  std::vector<std::optional<std::string>> visible_, forms_;
 };
 
 }  // namespace tmlint
