@@ -54,9 +54,14 @@ struct CodePoint {
 
 std::vector<CodePoint> code_points(std::string_view s) {
   std::vector<CodePoint> out;
+  out.reserve(s.size());
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   while (i < n) {
     int32_t b = i;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      out.push_back({static_cast<unsigned char>(s[i]), static_cast<size_t>(b), static_cast<size_t>(++i)});
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s.data(), i, n, c);
     out.push_back({c < 0 ? 0xFFFD : c, static_cast<size_t>(b), static_cast<size_t>(i)});
@@ -64,7 +69,10 @@ std::vector<CodePoint> code_points(std::string_view s) {
   return out;
 }
 
-bool is_letter(UChar32 c) { return u_isalnum(c) != 0; }
+bool is_letter(UChar32 c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return u_isalnum(c) != 0;
+}
 
 bool is_space(UChar32 c) { return c == '\x1F' || u_isUWhiteSpace(c); }
 
