@@ -223,33 +223,26 @@ CheckResult run_check(const CheckOptions& options) {
     const RunFacts& facts = roots.at(f.root)->facts;
     const std::vector<EffectiveRule>& eff = *effective[i];
     SegmentTextCache& text = *texts[i];
-    const ReportFn drop = [](const Article&, Location, std::string_view, std::string) {};
-    for (size_t k = 0; k < rules.size(); ++k) {
-      if (!rules[k].prepare_article || !eff[k].enabled) continue;
+    // A rule that throws is an error for this file, and the other rules run.
+    auto run = [&](size_t k, void (*check)(const ArticleContext&), const ReportFn& sink) {
       try {
-        rules[k].prepare_article(ArticleContext{a, eff[k].options, facts, drop, text});
+        check(ArticleContext{a, eff[k].options, facts, sink, text});
       } catch (const std::exception& e) {
         file_errors[i].push_back(f.display_path + ": internal error in rule " + std::string(rules[k].info.id) +
                                  ": " + e.what());
       }
-    }
-    if (f.context_only) {
-      text.release_tokens();
-      return;
-    }
+    };
+    const ReportFn drop = [](const Article&, Location, std::string_view, std::string) {};
+    for (size_t k = 0; k < rules.size(); ++k)
+      if (rules[k].prepare_article && eff[k].enabled) run(k, rules[k].prepare_article, drop);
+    // A context file (--context) is only seen by the batch rules.
     for (size_t k = 0; k < rules.size(); ++k) {
-      const Rule& rule = rules[k];
-      if (!rule.check_article || !eff[k].enabled) continue;
+      if (f.context_only || !rules[k].check_article || !eff[k].enabled) continue;
       ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
         per_file[i].push_back(
             make_diagnostic(art, where, rules[k].info.id, eff[k].severity, segment, std::move(message)));
       };
-      try {
-        rule.check_article(ArticleContext{a, eff[k].options, facts, sink, text});
-      } catch (const std::exception& e) {
-        file_errors[i].push_back(f.display_path + ": internal error in rule " + std::string(rule.info.id) + ": " +
-                                 e.what());
-      }
+      run(k, rules[k].check_article, sink);
     }
     text.release_tokens();
   };
@@ -275,10 +268,12 @@ CheckResult run_check(const CheckOptions& options) {
 
   // Batch rules, over every loaded article sorted by path.
   std::vector<const Article*> loaded;
+  std::vector<SegmentTextCache*> loaded_texts;  // parallel to `loaded`
   std::unordered_map<const Article*, size_t> index_of;
   for (size_t i = 0; i < n; ++i) {
     if (!articles[i]) continue;
     loaded.push_back(articles[i].get());
+    loaded_texts.push_back(texts[i].get());
     index_of[articles[i].get()] = i;
   }
   if (!loaded.empty()) {
@@ -309,8 +304,7 @@ CheckResult run_check(const CheckOptions& options) {
                          size_t i = index_of.at(&a);
                          return (!files[i].context_only || options.shard_count > 1) && (*effective[i])[k].enabled;
                        },
-                       sink,
-                       [&](const Article& a) -> SegmentTextCache& { return *texts[index_of.at(&a)]; }};
+                       sink, loaded_texts};
       try {
         rule.check_batch(ctx);
       } catch (const std::exception& e) {

@@ -64,8 +64,8 @@ struct ArticleContext {
   const RuleOptions& options;
   const RunFacts& facts;
   const ReportFn& sink;
-  // Inline tokens, prose and visible text of the article's segments, shared
-  // by every rule of the article (segment_text.h).
+  // Inline tokens, prose, visible text and normal forms of the article's
+  // segments, shared by every rule of the article (segment_text.h).
   SegmentTextCache& text;
 
   void report(Location where, std::string message, std::string_view segment = {}) const {
@@ -82,9 +82,10 @@ struct BatchContext {
   // only context (--context): batch rules report only there.
   std::function<bool(const Article&)> enabled_for;
   const ReportFn& sink;
-  // The article's text cache, as its article checks left it (visible texts
-  // and forms; segment_text.h). One thread runs the batch rules.
-  std::function<SegmentTextCache&(const Article&)> text_of;
+  // The text cache of each article, parallel to `articles`, as the article
+  // phase left it (forms and visible sources; segment_text.h). One thread
+  // runs the batch rules.
+  const std::vector<SegmentTextCache*>& texts;
 
   void report(const Article& a, Location where, std::string message,
               std::string_view segment = {}) const {

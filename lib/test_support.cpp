@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "config.h"
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -146,6 +148,23 @@ size_t count_occurrences(const std::string& text, const std::string& needle) {
   size_t n = 0;
   for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
   return n;
+}
+
+CheckResult check_rule(const TempDir& dir, const std::string& rule, const std::string& config_text,
+                       std::vector<std::string> paths, bool context) {
+  CheckOptions o;
+  o.paths = paths.empty() ? std::vector<std::string>{dir.path.string()} : std::move(paths);
+  o.root = dir.path.string();
+  o.context = context;
+  o.jobs = 1;
+  ConfigError error;
+  auto config = parse_config("select: [" + rule + "]\n" + config_text, "test.yaml", error);
+  INFO(error.message);
+  REQUIRE(config);
+  o.config = *config;
+  CheckResult r = run_check(o);
+  REQUIRE(r.io_errors.empty());
+  return r;
 }
 
 }  // namespace tmlint::test

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "engine.h"
+
 namespace tmlint::test {
 
 // The repository's testdata/ folder.
@@ -63,5 +65,12 @@ struct TempDir {
   // Writes `text` to path/rel, creating folders.
   void write(const std::string& rel, const std::string& text) const;
 };
+
+// run_check over `dir` (or `paths` in it) with only `rule` selected, by a
+// configuration file's `select` (so that its overrides can turn the rule
+// off), plus `config_text`; one job. Requires a valid configuration and no
+// I/O error.
+CheckResult check_rule(const TempDir& dir, const std::string& rule, const std::string& config_text = "",
+                       std::vector<std::string> paths = {}, bool context = false);
 
 }  // namespace tmlint::test

@@ -185,7 +185,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
     std::unordered_map<std::string, uint32_t> group_of;
     for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
       const Article& a = *ctx.articles[ai];
-      SegmentTextCache& text = ctx.text_of(a);
+      SegmentTextCache& text = *ctx.texts[ai];
       for (uint32_t si = 0; si < a.segments.size(); ++si) {
         const Segment& s = a.segments[si];
         if (!counts(s, text, si, min_words)) continue;
@@ -208,7 +208,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
   for (const Candidate& c : candidates) {
     if (members[c.group] < 2) continue;
     const Article& a = *ctx.articles[c.place.article];
-    SegmentTextCache& text = ctx.text_of(a);
+    SegmentTextCache& text = *ctx.texts[c.place.article];
     const std::string& source = text.form(c.place.segment, Side::Source);
     const std::string& target = text.form(c.place.segment, Side::Target);
     if (target.empty() || untranslated(source, target)) continue;
@@ -241,7 +241,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
     }
   };
   auto loose_variant = [&](const Place& p) {
-    SegmentTextCache& text = ctx.text_of(*ctx.articles[p.article]);
+    SegmentTextCache& text = *ctx.texts[p.article];
     return key_side == Key::Source ? loose_form(text.form(p.segment, Side::Target))
                                    : loose_form(without_articles(text.form(p.segment, Side::Source)));
   };

@@ -102,24 +102,6 @@ std::string article(const std::string& prefix, const std::vector<std::pair<std::
   return out;
 }
 
-CheckResult check_dir(const test::TempDir& dir, const std::string& rule, const std::string& config_text = "",
-                      std::vector<std::string> paths = {}, bool context = false) {
-  CheckOptions o;
-  o.paths = paths.empty() ? std::vector<std::string>{dir.path.string()} : paths;
-  o.root = dir.path.string();
-  o.context = context;
-  o.jobs = 1;
-  ConfigError error;
-  // select in the file, not on the command line, so that overrides can turn the rule off.
-  auto config = parse_config("select: [" + rule + "]\n" + config_text, "test.yaml", error);
-  INFO(error.message);
-  REQUIRE(config);
-  o.config = *config;
-  CheckResult r = run_check(o);
-  REQUIRE(r.io_errors.empty());
-  return r;
-}
-
 const std::string kSource = "Sign in to the portal with your account.";
 
 }  // namespace
@@ -129,8 +111,8 @@ TEST_CASE("inconsistent-translation: ignore-case, max-locations, the variant lis
   dir.write("a.md", article("aaaaa", {{"アカウントでポータルにサインインします。", kSource},
                                       {"アカウントでポータルにサインインします。", kSource}}));
   dir.write("b.md", article("bbbbb", {{"アカウントを使ってポータルにサインインします。", "sign in to the portal with your account."}}));
-  CHECK(check_dir(dir, "inconsistent-translation").diagnostics.empty());  // two sources
-  CheckResult folded = check_dir(dir, "inconsistent-translation",
+  CHECK(test::check_rule(dir, "inconsistent-translation").diagnostics.empty());  // two sources
+  CheckResult folded = test::check_rule(dir, "inconsistent-translation",
                                  "rules: {inconsistent-translation: {ignore-case: true, max-locations: 1}}");
   REQUIRE(folded.diagnostics.size() == 1);
   const Diagnostic& d = folded.diagnostics[0];
@@ -145,7 +127,7 @@ TEST_CASE("inconsistent-translation: ignore-case, max-locations, the variant lis
   for (const char* t : {"一", "二", "三", "四", "五", "六", "七"}) pairs.push_back({std::string("訳") + t, kSource});
   pairs.push_back({"訳一", kSource});  // the majority
   many.write("a.md", article("ccccc", pairs));
-  CheckResult r = check_dir(many, "inconsistent-translation");
+  CheckResult r = test::check_rule(many, "inconsistent-translation");
   REQUIRE(r.diagnostics.size() == 1);
   INFO(r.diagnostics[0].message);
   CHECK(r.diagnostics[0].message.find("has 7 different translations in 8 segments: \"訳一\" 2x") != std::string::npos);
@@ -159,21 +141,21 @@ TEST_CASE("inconsistent-translation: reported where the rule is enabled and not 
   dir.write("a.md", article("aaaaa", {{"アカウントでポータルにサインインします。", kSource},
                                       {"アカウントでポータルにサインインします。", kSource}}));
   dir.write("b.md", article("bbbbb", {{"アカウントを使ってポータルにサインインします。", kSource}}));
-  CheckResult all = check_dir(dir, "inconsistent-translation");
+  CheckResult all = test::check_rule(dir, "inconsistent-translation");
   REQUIRE(all.diagnostics.size() == 1);
   CHECK(all.diagnostics[0].rel_path == "b.md");  // the minority
   // Off for b.md: the finding moves to the majority's first place in a.md.
-  CheckResult off = check_dir(dir, "inconsistent-translation",
+  CheckResult off = test::check_rule(dir, "inconsistent-translation",
                               "overrides:\n  - files: [b.md]\n    rules: {inconsistent-translation: off}\n");
   REQUIRE(off.diagnostics.size() == 1);
   CHECK(off.diagnostics[0].rel_path == "a.md");
   CHECK(off.diagnostics[0].location.line == 4);
   // a.md named with --context: b.md is seen (there is a group) but reported in a.md.
-  CheckResult context = check_dir(dir, "inconsistent-translation", "", {(dir.path / "a.md").string()}, true);
+  CheckResult context = test::check_rule(dir, "inconsistent-translation", "", {(dir.path / "a.md").string()}, true);
   REQUIRE(context.diagnostics.size() == 1);
   CHECK(context.diagnostics[0].rel_path == "a.md");
   CHECK(context.diagnostics[0].message.find("b.md:4") != std::string::npos);
-  CHECK(check_dir(dir, "inconsistent-translation", "", {(dir.path / "a.md").string()}).diagnostics.empty());
+  CHECK(test::check_rule(dir, "inconsistent-translation", "", {(dir.path / "a.md").string()}).diagnostics.empty());
 }
 
 TEST_CASE("consistency: spacing, width and punctuation are one variant unless loose-variants: false") {
@@ -182,12 +164,12 @@ TEST_CASE("consistency: spacing, width and punctuation are one variant unless lo
                                       {"アカウントで、ポータルにサインインします。", "Sign in to the portal with your account!"}}));
   dir.write("b.md", article("bbbbb", {{"アカウントで ポータルにサインインします", kSource},
                                       {"アカウントで、ポータルにサインインします。", "Sign in to portal with your account"}}));
-  CHECK(check_dir(dir, "inconsistent-translation").diagnostics.empty());
-  CHECK(check_dir(dir, "inconsistent-source").diagnostics.empty());  // punctuation and an article
-  CheckResult strict = check_dir(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false}}");
+  CHECK(test::check_rule(dir, "inconsistent-translation").diagnostics.empty());
+  CHECK(test::check_rule(dir, "inconsistent-source").diagnostics.empty());  // punctuation and an article
+  CheckResult strict = test::check_rule(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false}}");
   REQUIRE(strict.diagnostics.size() == 1);
   CHECK(strict.diagnostics[0].rel_path == "b.md");
-  CHECK(check_dir(dir, "inconsistent-source", "rules: {inconsistent-source: {loose-variants: false}}").diagnostics.size() == 1);
+  CHECK(test::check_rule(dir, "inconsistent-source", "rules: {inconsistent-source: {loose-variants: false}}").diagnostics.size() == 1);
   // Fewer words than min-words: not compared.
-  CHECK(check_dir(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false, min-words: 9}}").diagnostics.empty());
+  CHECK(test::check_rule(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false, min-words: 9}}").diagnostics.empty());
 }

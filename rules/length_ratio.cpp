@@ -233,6 +233,17 @@ Repeat tandem_repeat(std::string_view text, bool two_copies) {
   return best;
 }
 
+// Letters and digits of a text, counted without building its code points.
+size_t letter_count(std::string_view text) {
+  size_t n = 0;
+  for (int32_t k = 0, len = static_cast<int32_t>(text.size()); k < len;) {
+    UChar32 c;
+    U8_NEXT(text.data(), k, len, c);
+    n += c >= 0 && is_letter(c);
+  }
+  return n;
+}
+
 std::string letters_of(std::string_view text) {
   std::string out;
   for (const CodePoint& cp : code_points(text))
@@ -303,13 +314,7 @@ void check(const ArticleContext& ctx) {
     const Prose& source = ctx.text.prose(i, Side::Source);
     Sentences ss = sentences(source.text, false);
     if (ss.total < static_cast<size_t>(min_source) || ss.words < 8) continue;
-    size_t raw_letters = 0;
-    for (int32_t k = 0, len = static_cast<int32_t>(s.source.raw.size()); k < len;) {
-      UChar32 c;
-      U8_NEXT(s.source.raw.data(), k, len, c);
-      raw_letters += c >= 0 && is_letter(c);
-    }
-    if (ss.total * 2 < raw_letters) continue;  // mostly code, URLs or tags
+    if (ss.total * 2 < letter_count(s.source.raw)) continue;  // mostly code, URLs or tags
     const Prose& target = ctx.text.prose(i, Side::Target);
     Sentences ts = sentences(target.text, cjk);
     const double ratio = static_cast<double>(ts.total) / static_cast<double>(ss.total);

@@ -3,7 +3,6 @@
 // stay quiet on legitimate concise Japanese (docs/rules.md).
 #include <catch2/catch.hpp>
 
-#include "config.h"
 #include "engine.h"
 #include "test_support.h"
 
@@ -12,18 +11,7 @@ using namespace tmlint;
 namespace {
 
 CheckResult check(const test::TempDir& dir, const std::string& config_text = "") {
-  CheckOptions o;
-  o.paths = {dir.path.string()};
-  o.root = dir.path.string();
-  o.jobs = 1;
-  ConfigError error;
-  auto config = parse_config("select: [length-ratio]\n" + config_text, "test.yaml", error);
-  INFO(error.message);
-  REQUIRE(config);
-  o.config = *config;
-  CheckResult r = run_check(o);
-  REQUIRE(r.io_errors.empty());
-  return r;
+  return test::check_rule(dir, "length-ratio", config_text);
 }
 
 std::string article(const std::string& locale, const std::string& target, const std::string& source) {

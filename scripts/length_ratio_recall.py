@@ -33,38 +33,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from segments_to_po import LOOKUP, OPEN, source_end  # noqa: E402
+from segments_to_po import spans  # noqa: E402
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIN_RATIO = 0.7 * 0.60  # the rule's default min-ratio for ja (0.7 x usual)
 TMLINT = os.environ.get('TMLINT', os.path.join(HERE, 'build', 'cli', 'tmlint'))
-
-
-def spans(text):
-    """(line, id, t0, t1, s0, s1) of each segment: target text[t0:t1], source text[s0:s1]."""
-    at = 0
-    while True:
-        b = text.find(OPEN, at)
-        if b == -1:
-            return
-        q = text.find('">', b + len(OPEN))
-        if q == -1:
-            return
-        t0 = q + 2
-        t1 = text.find(LOOKUP, t0)
-        if t1 == -1:
-            at = t0
-            continue
-        s_open = text.find('">', t1 + len(LOOKUP))
-        if s_open == -1:
-            return
-        s0 = s_open + 2
-        s1 = source_end(text, s0)
-        if s1 == -1:
-            at = s0
-            continue
-        yield text.count('\n', 0, b) + 1, text[b + len(OPEN):q], t0, t1, s0, s1
-        at = s1
 
 
 def prose(s):

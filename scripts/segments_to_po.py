@@ -56,8 +56,8 @@ def source_end(text, i):
     return -1
 
 
-def segments(text):
-    """(line, id, target, source) of each segment of an article."""
+def spans(text):
+    """(line, id, t0, t1, s0, s1) of each segment: target text[t0:t1], source text[s0:s1]."""
     at = 0
     while True:
         b = text.find(OPEN, at)
@@ -66,7 +66,6 @@ def segments(text):
         q = text.find('">', b + len(OPEN))
         if q == -1:
             return
-        seg_id = text[b + len(OPEN):q]
         t0 = q + 2
         t1 = text.find(LOOKUP, t0)
         if t1 == -1:
@@ -80,8 +79,14 @@ def segments(text):
         if s1 == -1:
             at = s0
             continue
-        yield text.count('\n', 0, b) + 1, seg_id, text[t0:t1], text[s0:s1]
+        yield text.count('\n', 0, b) + 1, text[b + len(OPEN):q], t0, t1, s0, s1
         at = s1
+
+
+def segments(text):
+    """(line, id, target, source) of each segment of an article."""
+    for line, seg_id, t0, t1, s0, s1 in spans(text):
+        yield line, seg_id, text[t0:t1], text[s0:s1]
 
 
 def main():
