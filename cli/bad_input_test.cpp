@@ -16,7 +16,7 @@
 #include <pugixml.hpp>
 #include <sstream>
 
-#include "test_support.h"
+#include "testing/test_support.h"
 
 namespace fs = std::filesystem;
 using tmlint::test::MeasuredRun;

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "test_support.h"
+#include "testing/test_support.h"
 
 using tmlint::test::read_file;
 using tmlint::test::sxs_pair;

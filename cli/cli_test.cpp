@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "test_support.h"
+#include "testing/test_support.h"
 
 namespace fs = std::filesystem;
 using tmlint::test::read_file;

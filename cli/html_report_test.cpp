@@ -13,7 +13,7 @@
 #include <set>
 #include <string>
 
-#include "test_support.h"
+#include "testing/test_support.h"
 
 namespace fs = std::filesystem;
 using tmlint::test::read_file;

@@ -9,19 +9,19 @@
 #include <set>
 #include <sstream>
 
-#include "alignment.h"
-#include "baseline.h"
-#include "batch_stats.h"
-#include "config.h"
-#include "engine.h"
-#include "file_walker.h"
-#include "merge.h"
+#include "base/text_escape.h"
+#include "engine/baseline.h"
+#include "engine/config.h"
+#include "engine/rule.h"
+#include "engine/run_check.h"
+#include "load/file_walker.h"
 #include "progress.h"
-#include "reporters.h"
-#include "rule.h"
-#include "stats_reporters.h"
-#include "text_escape.h"
-#include "tm_writers.h"
+#include "report/batch_stats.h"
+#include "report/merge.h"
+#include "report/reporters.h"
+#include "report/stats_reporters.h"
+#include "tm/alignment.h"
+#include "tm/tm_writers.h"
 
 namespace {
 

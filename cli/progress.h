@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "engine.h"
+#include "engine/run_check.h"
 
 namespace tmlint {
 

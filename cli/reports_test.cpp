@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-#include "test_support.h"
+#include "testing/test_support.h"
 
 namespace fs = std::filesystem;
 using tmlint::test::read_file;

@@ -7,8 +7,8 @@
 #include <regex>
 #include <string>
 
-#include "engine.h"
-#include "test_support.h"
+#include "engine/run_check.h"
+#include "testing/test_support.h"
 
 namespace fs = std::filesystem;
 using tmlint::test::read_file;

@@ -8,7 +8,7 @@
 #include <regex>
 #include <string>
 
-#include "test_support.h"
+#include "testing/test_support.h"
 
 namespace fs = std::filesystem;
 using tmlint::test::read_file;

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "config.h"
+#include "engine/config.h"
 
 using namespace tmlint;
 

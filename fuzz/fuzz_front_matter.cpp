@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "loader.h"
+#include "load/loader.h"
 
 using namespace tmlint;
 

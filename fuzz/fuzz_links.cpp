@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "link_resolver.h"
-#include "loader.h"
-#include "tree_index.h"
+#include "load/loader.h"
+#include "sources/link_resolver.h"
+#include "sources/tree_index.h"
 
 using namespace tmlint;
 

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "loader.h"
+#include "load/loader.h"
 
 using namespace tmlint;
 

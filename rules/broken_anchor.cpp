@@ -7,9 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "link_resolver.h"
-#include "rule.h"
-#include "tree_index.h"
+#include "engine/rule.h"
+#include "sources/link_resolver.h"
+#include "sources/tree_index.h"
 
 namespace tmlint {
 namespace {

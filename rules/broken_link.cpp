@@ -6,8 +6,8 @@
 // mailto: and absolute site paths (/azure/...) are not checked here.
 #include <fmt/format.h>
 
-#include "link_resolver.h"
-#include "rule.h"
+#include "engine/rule.h"
+#include "sources/link_resolver.h"
 
 namespace tmlint {
 namespace {

@@ -34,9 +34,9 @@
 
 #include <unicode/unistr.h>
 
-#include "rule.h"
-#include "segment_words.h"
-#include "text_forms.h"
+#include "engine/rule.h"
+#include "text/normal_forms.h"
+#include "text/visible_text.h"
 
 namespace tmlint::consistency {
 

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <set>
 
-#include "engine.h"
-#include "test_support.h"
+#include "engine/run_check.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 namespace fs = std::filesystem;

@@ -5,7 +5,7 @@
 
 #include <unordered_map>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace tmlint {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <unordered_map>
 
-#include "rule_helpers.h"
+#include "engine/rule_helpers.h"
 
 namespace tmlint {
 namespace {

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "engine.h"
-#include "sha1.h"
-#include "source_history.h"
-#include "test_support.h"
+#include "base/sha1.h"
+#include "engine/run_check.h"
+#include "sources/source_history.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 namespace fs = std::filesystem;

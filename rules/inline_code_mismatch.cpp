@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "qa_common.h"
-#include "segment_words.h"
+#include "text/visible_text.h"
 
 namespace tmlint {
 namespace {

@@ -3,8 +3,8 @@
 // stay quiet on legitimate concise Japanese (docs/rules.md).
 #include <catch2/catch.hpp>
 
-#include "engine.h"
-#include "test_support.h"
+#include "engine/run_check.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 

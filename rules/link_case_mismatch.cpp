@@ -2,8 +2,8 @@
 // It works on Windows and in docfx, and breaks on case-sensitive hosting.
 #include <fmt/format.h>
 
-#include "link_resolver.h"
-#include "rule.h"
+#include "engine/rule.h"
+#include "sources/link_resolver.h"
 
 namespace tmlint {
 namespace {

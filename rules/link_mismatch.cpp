@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace tmlint {
 namespace {

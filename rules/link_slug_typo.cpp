@@ -8,11 +8,11 @@
 #include <fmt/format.h>
 
 
-#include "link_resolver.h"
-#include "rule.h"
-#include "segment_words.h"
-#include "slug.h"
-#include "tree_index.h"
+#include "engine/rule.h"
+#include "load/slug.h"
+#include "sources/link_resolver.h"
+#include "sources/tree_index.h"
+#include "text/visible_text.h"
 
 namespace tmlint {
 namespace {

@@ -3,8 +3,8 @@
 // the published site through a redirect, and should point at the new page.
 #include <fmt/format.h>
 
-#include "link_resolver.h"
-#include "rule.h"
+#include "engine/rule.h"
+#include "sources/link_resolver.h"
 
 namespace tmlint {
 namespace {

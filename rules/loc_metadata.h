@@ -4,7 +4,7 @@
 #include <array>
 #include <string_view>
 
-#include "article.h"
+#include "model/article.h"
 
 namespace tmlint {
 

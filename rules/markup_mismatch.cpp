@@ -15,7 +15,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "entities.h"
+#include "load/entities.h"
 #include "qa_common.h"
 
 namespace tmlint {

@@ -8,8 +8,8 @@
 
 #include <cstring>
 
+#include "engine/rule.h"
 #include "loc_metadata.h"
-#include "rule.h"
 
 namespace tmlint {
 namespace {

@@ -3,8 +3,8 @@
 // staleness is simply unknown.
 #include <fmt/format.h>
 
+#include "engine/rule.h"
 #include "loc_metadata.h"
-#include "rule.h"
 
 namespace tmlint {
 namespace {

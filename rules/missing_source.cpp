@@ -1,6 +1,6 @@
 // missing-source: a target span `<span data-ttu-id>` that is not followed by
 // its `<span class="sxs-lookup">` source, so the pair cannot be aligned.
-#include "rule_helpers.h"
+#include "engine/rule_helpers.h"
 
 namespace tmlint {
 namespace {

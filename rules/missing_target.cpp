@@ -2,7 +2,7 @@
 // the pipeline dropped the translation (the reader sees nothing).
 #include <fmt/format.h>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace tmlint {
 namespace {

@@ -7,9 +7,9 @@
 
 #include <vector>
 
-#include "rule.h"
-#include "segment_words.h"
+#include "engine/rule.h"
 #include "stale_source.h"
+#include "text/visible_text.h"
 #include "untranslated_judge.h"
 
 namespace tmlint {

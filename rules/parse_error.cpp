@@ -2,7 +2,7 @@
 // read it as sxs Markdown: a corrupted or unclosed segment tag, an orphan
 // sxs-lookup span, invalid UTF-8, NUL bytes, UTF-16, front matter that is not
 // YAML, too large or too deep, an unclosed code fence.
-#include "rule_helpers.h"
+#include "engine/rule_helpers.h"
 
 namespace tmlint {
 namespace {

@@ -4,7 +4,7 @@
 // finding per article, at its first untranslated segment.
 #include <fmt/format.h>
 
-#include "rule.h"
+#include "engine/rule.h"
 #include "untranslated_judge.h"
 
 namespace tmlint {

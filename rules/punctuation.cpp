@@ -15,7 +15,7 @@
 #include <unicode/utf8.h>
 
 #include "qa_common.h"
-#include "segment_words.h"
+#include "text/visible_text.h"
 
 namespace tmlint {
 namespace {

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "inline_tokens.h"
-#include "segment_text.h"
-#include "rule.h"
+#include "engine/rule.h"
+#include "text/inline_lexer.h"
+#include "text/segment_text_cache.h"
 
 namespace tmlint::qa {
 

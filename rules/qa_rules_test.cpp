@@ -7,9 +7,9 @@
 #include <random>
 #include <string>
 
-#include "loader.h"
-#include "rule.h"
-#include "test_support.h"
+#include "engine/rule.h"
+#include "load/loader.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 

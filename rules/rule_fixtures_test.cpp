@@ -12,9 +12,9 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "engine.h"
-#include "rule.h"
-#include "test_support.h"
+#include "engine/rule.h"
+#include "engine/run_check.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 namespace fs = std::filesystem;

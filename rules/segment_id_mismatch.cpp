@@ -1,6 +1,6 @@
 // segment-id-mismatch: the stu-id of the source differs from the ttu-id of
 // the target, so target and source may belong to different segments.
-#include "rule_helpers.h"
+#include "engine/rule_helpers.h"
 
 namespace tmlint {
 namespace {

@@ -1,7 +1,7 @@
 // segment-id-order: ids of a file share one prefix and increase in document
 // order (the plain and the 'p' sequences independently). A break means
 // segments were moved, copied between files or merged by hand.
-#include "rule_helpers.h"
+#include "engine/rule_helpers.h"
 
 namespace tmlint {
 namespace {

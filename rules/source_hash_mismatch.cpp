@@ -4,9 +4,9 @@
 // is wrong, and staleness cannot be trusted.
 #include <fmt/format.h>
 
-#include "rule.h"
-#include "sha1.h"
-#include "source_history.h"
+#include "base/sha1.h"
+#include "engine/rule.h"
+#include "sources/source_history.h"
 
 namespace tmlint {
 namespace {

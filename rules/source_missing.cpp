@@ -3,8 +3,8 @@
 // or deleted, and the translation is orphaned.
 #include <fmt/format.h>
 
-#include "rule.h"
-#include "source_tree.h"
+#include "engine/rule.h"
+#include "sources/source_tree.h"
 
 namespace tmlint {
 namespace {

@@ -5,9 +5,9 @@
 // (whitespace, line joins, escapes, emphasis spacing, entities).
 #include <fmt/format.h>
 
-#include "rule.h"
-#include "segment_words.h"
+#include "engine/rule.h"
 #include "stale_source.h"
+#include "text/visible_text.h"
 
 namespace tmlint {
 namespace {

@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "rule.h"
-#include "sha1.h"
-#include "source_tree.h"
+#include "base/sha1.h"
+#include "engine/rule.h"
+#include "sources/source_tree.h"
 
 namespace tmlint {
 

@@ -4,10 +4,10 @@
 // or with CRLF line endings: both are accepted.
 #include <fmt/format.h>
 
-#include "rule.h"
-#include "sha1.h"
-#include "source_history.h"
-#include "source_tree.h"
+#include "base/sha1.h"
+#include "engine/rule.h"
+#include "sources/source_history.h"
+#include "sources/source_tree.h"
 
 namespace tmlint {
 namespace {

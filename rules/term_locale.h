@@ -3,9 +3,9 @@
 // article's target locale and the texts they search.
 #include <string>
 
-#include "rule.h"
-#include "segment_words.h"
-#include "text_forms.h"
+#include "engine/rule.h"
+#include "text/normal_forms.h"
+#include "text/visible_text.h"
 
 namespace tmlint::term_detail {
 

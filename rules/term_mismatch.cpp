@@ -9,8 +9,8 @@
 // untranslated are untranslated's business.
 #include <fmt/format.h>
 
-#include "glossary.h"
-#include "rule.h"
+#include "engine/rule.h"
+#include "sources/glossary.h"
 #include "term_locale.h"
 
 namespace tmlint {

@@ -4,9 +4,9 @@
 // article has drifted; a reviewer decides which.
 #include <fmt/format.h>
 
-#include "reference_tm.h"
-#include "rule.h"
-#include "segment_words.h"
+#include "engine/rule.h"
+#include "sources/reference_tm.h"
+#include "text/visible_text.h"
 
 namespace tmlint {
 namespace {

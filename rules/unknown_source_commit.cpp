@@ -4,8 +4,8 @@
 // compared with the source as it was.
 #include <fmt/format.h>
 
-#include "rule.h"
-#include "source_history.h"
+#include "engine/rule.h"
+#include "sources/source_history.h"
 
 namespace tmlint {
 namespace {

@@ -5,7 +5,7 @@
 // :::image) and link reference definitions are not prose.
 #include <fmt/format.h>
 
-#include "rule.h"
+#include "engine/rule.h"
 #include "untranslated_judge.h"
 
 namespace tmlint {

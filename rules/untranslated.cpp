@@ -12,7 +12,7 @@
 //     target has no letter of that script at all.
 #include <fmt/format.h>
 
-#include "rule.h"
+#include "engine/rule.h"
 #include "untranslated_judge.h"
 
 namespace tmlint {

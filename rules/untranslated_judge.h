@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rule.h"
-#include "segment_words.h"
+#include "engine/rule.h"
+#include "text/visible_text.h"
 
 namespace tmlint::untranslated_detail {
 

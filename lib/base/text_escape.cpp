@@ -1,4 +1,4 @@
-#include "text_escape.h"
+#include "base/text_escape.h"
 
 #include <fmt/format.h>
 

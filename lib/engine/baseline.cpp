@@ -1,11 +1,11 @@
-#include "baseline.h"
+#include "engine/baseline.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <fmt/format.h>
 
-#include "sha1.h"
-#include "text_escape.h"
+#include "base/sha1.h"
+#include "base/text_escape.h"
 
 namespace tmlint {
 namespace {

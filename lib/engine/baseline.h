@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine.h"
+#include "engine/run_check.h"
 
 namespace tmlint {
 

@@ -23,10 +23,10 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnostic.h"
-#include "glossary.h"
-#include "rule.h"
-#include "rule_options.h"
+#include "engine/rule.h"
+#include "engine/rule_options.h"
+#include "model/diagnostic.h"
+#include "sources/glossary.h"
 
 namespace tmlint {
 

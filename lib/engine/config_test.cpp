@@ -1,12 +1,12 @@
 // Configuration parsing, globs, the resolution of rule settings and rule options.
-#include "config.h"
+#include "engine/config.h"
 
 #include <catch2/catch.hpp>
 
 #include <chrono>
 #include <filesystem>
 
-#include "test_support.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 

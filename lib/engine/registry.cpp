@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace tmlint {
 namespace {

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "article.h"
-#include "diagnostic.h"
-#include "rule_options.h"
-#include "segment_text.h"
+#include "engine/rule_options.h"
+#include "model/article.h"
+#include "model/diagnostic.h"
+#include "text/segment_text_cache.h"
 
 namespace tmlint {
 

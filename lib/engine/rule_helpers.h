@@ -1,6 +1,6 @@
 #pragma once
 // Small helpers shared by rules.
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace tmlint {
 

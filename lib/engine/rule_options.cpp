@@ -1,4 +1,4 @@
-#include "rule_options.h"
+#include "engine/rule_options.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "engine.h"
+#include "engine/run_check.h"
 
 #include <algorithm>
 #include <atomic>
@@ -8,14 +8,14 @@
 #include <thread>
 #include <unordered_map>
 
-#include "file_walker.h"
-#include "loader.h"
-#include "redirects.h"
-#include "reference_tm.h"
-#include "source_history.h"
-#include "source_tree.h"
-#include "suppression.h"
-#include "tree_index.h"
+#include "load/file_walker.h"
+#include "load/loader.h"
+#include "load/suppression.h"
+#include "sources/redirects.h"
+#include "sources/reference_tm.h"
+#include "sources/source_history.h"
+#include "sources/source_tree.h"
+#include "sources/tree_index.h"
 
 namespace tmlint {
 namespace {

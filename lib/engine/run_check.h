@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "article.h"
-#include "config.h"
-#include "diagnostic.h"
+#include "engine/config.h"
+#include "model/article.h"
+#include "model/diagnostic.h"
 
 namespace tmlint {
 

@@ -1,5 +1,5 @@
 // The engine: discovery, batch roots, determinism, suppression.
-#include "engine.h"
+#include "engine/run_check.h"
 
 #include <catch2/catch.hpp>
 #include <unistd.h>
@@ -8,10 +8,10 @@
 #include <fstream>
 #include <random>
 
-#include "reporters.h"
-#include "source_tree.h"
-#include "test_support.h"
-#include "tree_index.h"
+#include "report/reporters.h"
+#include "sources/source_tree.h"
+#include "sources/tree_index.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 namespace fs = std::filesystem;

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <map>
 
-#include "loader.h"
-#include "test_support.h"
+#include "load/loader.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "entities.h"
+#include "load/entities.h"
 
 #include <algorithm>
 #include <iterator>

@@ -1,4 +1,4 @@
-#include "file_walker.h"
+#include "load/file_walker.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-#include "front_matter.h"
+#include "load/front_matter.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -3,8 +3,8 @@
 // `...`). Guarded: front matter over the size limit or nested deeper than the
 // depth limit is reported and never handed to yaml-cpp, so a hostile file
 // cannot make the parser recurse or allocate without bound.
-#include "article.h"
-#include "loader.h"
+#include "load/loader.h"
+#include "model/article.h"
 
 namespace tmlint {
 

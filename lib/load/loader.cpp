@@ -3,7 +3,7 @@
 // byte inside a line for inline structure (code spans, segments, links, HTML
 // tags, comments). Segments are delimited lexically as FORMAT.md §8 says:
 // never XML-parsed, because real segments are often not well-formed XML.
-#include "loader.h"
+#include "load/loader.h"
 
 #include <fmt/format.h>
 
@@ -12,10 +12,10 @@
 #include <map>
 #include <unordered_set>
 
-#include "entities.h"
-#include "front_matter.h"
-#include "yaml_page.h"
-#include "slug.h"
+#include "load/entities.h"
+#include "load/front_matter.h"
+#include "load/slug.h"
+#include "load/yaml_page.h"
 
 namespace tmlint {
 namespace {

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "article.h"
+#include "model/article.h"
 
 namespace tmlint {
 

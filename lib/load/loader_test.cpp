@@ -1,6 +1,6 @@
 // Unit tests of the loader: one small article per shape of FORMAT.md.
-#include "loader.h"
-#include "test_support.h"
+#include "load/loader.h"
+#include "testing/test_support.h"
 
 #include <catch2/catch.hpp>
 

@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <random>
 
-#include "file_walker.h"
-#include "loader.h"
-#include "test_support.h"
+#include "load/file_walker.h"
+#include "load/loader.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 namespace fs = std::filesystem;

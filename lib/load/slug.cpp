@@ -1,9 +1,9 @@
-#include "slug.h"
+#include "load/slug.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "entities.h"
+#include "load/entities.h"
 
 namespace tmlint {
 

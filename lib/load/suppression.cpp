@@ -1,4 +1,4 @@
-#include "suppression.h"
+#include "load/suppression.h"
 
 #include <algorithm>
 

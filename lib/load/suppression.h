@@ -3,7 +3,7 @@
 // article's <!-- tmlint-disable... --> comments.
 #include <string_view>
 
-#include "article.h"
+#include "model/article.h"
 
 namespace tmlint {
 

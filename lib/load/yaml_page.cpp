@@ -1,10 +1,10 @@
-#include "yaml_page.h"
+#include "load/yaml_page.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <fmt/format.h>
 
-#include "front_matter.h"
+#include "load/front_matter.h"
 
 namespace tmlint {
 namespace {

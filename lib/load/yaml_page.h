@@ -2,8 +2,8 @@
 // YAML pages of a docset (TOC.yml): loaded with yaml-cpp, under the same
 // size and depth guards as front matter, for their links: every `href`,
 // `topicHref` and `tocHref` scalar becomes a skeleton link at its location.
-#include "article.h"
-#include "loader.h"
+#include "load/loader.h"
+#include "model/article.h"
 
 namespace tmlint {
 

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "line_index.h"
-#include "location.h"
+#include "model/line_index.h"
+#include "model/location.h"
 
 namespace tmlint {
 

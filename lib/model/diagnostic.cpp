@@ -1,4 +1,4 @@
-#include "diagnostic.h"
+#include "model/diagnostic.h"
 
 #include <tuple>
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "location.h"
+#include "model/location.h"
 
 namespace tmlint {
 

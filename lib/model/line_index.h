@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "location.h"
+#include "model/location.h"
 
 namespace tmlint {
 

@@ -1,11 +1,11 @@
-#include "batch_stats.h"
+#include "report/batch_stats.h"
 
 #include <map>
 #include <unordered_set>
 
-#include "alignment.h"
-#include "line_index.h"
-#include "segment_words.h"
+#include "model/line_index.h"
+#include "text/visible_text.h"
+#include "tm/alignment.h"
 
 namespace tmlint {
 

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 
-#include "reporters.h"
+#include "report/reporters.h"
 
 namespace tmlint {
 namespace {

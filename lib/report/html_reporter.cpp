@@ -10,10 +10,10 @@
 
 #include <fmt/format.h>
 
-#include "html_report_page.h"
-#include "reporters.h"
-#include "rule.h"
-#include "text_escape.h"
+#include "base/text_escape.h"
+#include "engine/rule.h"
+#include "report/html_report_page.h"
+#include "report/reporters.h"
 
 namespace tmlint {
 namespace {

@@ -4,9 +4,9 @@
 
 #include <sstream>
 
-#include "engine.h"
-#include "reporters.h"
-#include "test_support.h"
+#include "engine/run_check.h"
+#include "report/reporters.h"
+#include "testing/test_support.h"
 
 TEST_CASE("html report: a run without its articles still shows the pairs, escaped") {
   tmlint::CheckResult result;

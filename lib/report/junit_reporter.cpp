@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "reporters.h"
-#include "text_escape.h"
+#include "base/text_escape.h"
+#include "report/reporters.h"
 
 namespace tmlint {
 namespace {

@@ -1,4 +1,4 @@
-#include "merge.h"
+#include "report/merge.h"
 
 #include <fmt/format.h>
 
@@ -10,9 +10,9 @@
 #include <set>
 #include <sstream>
 
-#include "engine.h"
-#include "reporters.h"
-#include "rule.h"
+#include "engine/rule.h"
+#include "engine/run_check.h"
+#include "report/reporters.h"
 
 namespace tmlint {
 namespace {

@@ -1,6 +1,6 @@
-#include "reporters.h"
+#include "report/reporters.h"
 
-#include "text_escape.h"
+#include "base/text_escape.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -3,8 +3,8 @@
 #include <ostream>
 #include <string>
 
-#include "batch_stats.h"
-#include "engine.h"
+#include "engine/run_check.h"
+#include "report/batch_stats.h"
 
 namespace tmlint {
 

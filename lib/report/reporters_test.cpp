@@ -1,5 +1,5 @@
 // Text and JSON reporters on hand-made results, and the atomic write.
-#include "reporters.h"
+#include "report/reporters.h"
 
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
@@ -10,8 +10,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "test_support.h"
-#include "text_escape.h"
+#include "base/text_escape.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 namespace fs = std::filesystem;

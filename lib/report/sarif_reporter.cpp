@@ -3,10 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "reporters.h"
-#include "rule.h"
-#include "sha1.h"
-#include "text_escape.h"
+#include "base/sha1.h"
+#include "base/text_escape.h"
+#include "engine/rule.h"
+#include "report/reporters.h"
 
 namespace tmlint {
 namespace {

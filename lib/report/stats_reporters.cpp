@@ -1,11 +1,11 @@
-#include "stats_reporters.h"
+#include "report/stats_reporters.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "line_index.h"
-#include "text_escape.h"
+#include "base/text_escape.h"
+#include "model/line_index.h"
 
 namespace tmlint {
 namespace {

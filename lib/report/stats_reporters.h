@@ -3,7 +3,7 @@
 // print figures; they decide nothing.
 #include <ostream>
 
-#include "batch_stats.h"
+#include "report/batch_stats.h"
 
 namespace tmlint {
 

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <mutex>
 
-#include "source_history.h"
+#include "sources/source_history.h"
 
 namespace tmlint {
 namespace {

@@ -1,4 +1,4 @@
-#include "glossary.h"
+#include "sources/glossary.h"
 
 namespace tmlint {
 namespace {

@@ -1,10 +1,10 @@
-#include "link_resolver.h"
+#include "sources/link_resolver.h"
 
 #include <algorithm>
 #include <vector>
 
-#include "redirects.h"
-#include "tree_index.h"
+#include "sources/redirects.h"
+#include "sources/tree_index.h"
 
 namespace tmlint {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "article.h"
-#include "rule.h"
+#include "engine/rule.h"
+#include "model/article.h"
 
 namespace tmlint {
 

@@ -1,8 +1,8 @@
-#include "redirects.h"
+#include "sources/redirects.h"
 
 #include <yaml-cpp/yaml.h>
 
-#include "tree_index.h"
+#include "sources/tree_index.h"
 
 namespace tmlint {
 

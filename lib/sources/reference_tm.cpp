@@ -1,4 +1,4 @@
-#include "reference_tm.h"
+#include "sources/reference_tm.h"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 // The reference memory of --tm: TMX parsed with pugixml, inline codes
 // flattened, languages matched loosely, malformed files refused with a line.
-#include "reference_tm.h"
+#include "sources/reference_tm.h"
 
 #include <catch2/catch.hpp>
 

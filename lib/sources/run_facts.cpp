@@ -1,7 +1,7 @@
 #include <chrono>
 #include <cstdlib>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace tmlint {
 

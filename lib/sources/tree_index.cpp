@@ -1,4 +1,4 @@
-#include "tree_index.h"
+#include "sources/tree_index.h"
 
 #include <filesystem>
 #include <system_error>

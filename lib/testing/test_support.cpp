@@ -1,6 +1,6 @@
-#include "test_support.h"
+#include "testing/test_support.h"
 
-#include "config.h"
+#include "engine/config.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>

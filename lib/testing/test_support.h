@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine.h"
+#include "engine/run_check.h"
 
 namespace tmlint::test {
 

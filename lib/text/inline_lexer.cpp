@@ -1,10 +1,10 @@
-#include "inline_tokens.h"
+#include "text/inline_lexer.h"
 
 #include <algorithm>
 #include <array>
 #include <string>
 
-#include "entities.h"
+#include "load/entities.h"
 
 namespace tmlint {
 namespace {

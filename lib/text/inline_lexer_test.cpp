@@ -1,5 +1,5 @@
 // Unit tests of the inline lexer, on fragments from the corpus (FORMAT.md §3).
-#include "inline_tokens.h"
+#include "text/inline_lexer.h"
 
 #include <catch2/catch.hpp>
 

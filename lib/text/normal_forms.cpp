@@ -1,4 +1,4 @@
-#include "text_forms.h"
+#include "text/normal_forms.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -6,8 +6,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include "entities.h"
-#include "segment_words.h"
+#include "load/entities.h"
+#include "text/visible_text.h"
 
 namespace tmlint {
 namespace {

@@ -1,5 +1,5 @@
 // Normalised forms and ICU term search (text_forms.h).
-#include "text_forms.h"
+#include "text/normal_forms.h"
 
 #include <catch2/catch.hpp>
 

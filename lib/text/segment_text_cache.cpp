@@ -1,7 +1,7 @@
-#include "segment_text.h"
+#include "text/segment_text_cache.h"
 
-#include "segment_words.h"
-#include "text_forms.h"
+#include "text/normal_forms.h"
+#include "text/visible_text.h"
 
 namespace tmlint {
 

@@ -21,8 +21,8 @@
 #include <string_view>
 #include <vector>
 
-#include "article.h"
-#include "inline_tokens.h"
+#include "model/article.h"
+#include "text/inline_lexer.h"
 
 namespace tmlint {
 

@@ -1,14 +1,14 @@
 // The per-article text cache: every view equals what its function computes
 // directly, is computed once, and survives release_tokens() when the batch
 // rules need it.
-#include "segment_text.h"
+#include "text/segment_text_cache.h"
 
 #include <catch2/catch.hpp>
 
-#include "loader.h"
-#include "segment_words.h"
-#include "test_support.h"
-#include "text_forms.h"
+#include "load/loader.h"
+#include "testing/test_support.h"
+#include "text/normal_forms.h"
+#include "text/visible_text.h"
 
 using namespace tmlint;
 

@@ -1,4 +1,4 @@
-#include "segment_words.h"
+#include "text/visible_text.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -9,7 +9,7 @@
 #include <unordered_set>
 #include <cctype>
 
-#include "entities.h"
+#include "load/entities.h"
 
 namespace tmlint {
 namespace {

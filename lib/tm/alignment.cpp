@@ -1,4 +1,4 @@
-#include "alignment.h"
+#include "tm/alignment.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
@@ -7,7 +7,7 @@
 #include <memory>
 #include <unordered_map>
 
-#include "segment_words.h"
+#include "text/visible_text.h"
 
 namespace tmlint {
 namespace {

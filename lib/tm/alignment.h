@@ -10,8 +10,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "article.h"
-#include "engine.h"
+#include "engine/run_check.h"
+#include "model/article.h"
 
 namespace tmlint {
 

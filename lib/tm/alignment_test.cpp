@@ -1,10 +1,10 @@
 // The pairs of a batch: one per segment with a source, marked untranslated
 // or stale exactly where the rules say so, exclusions and duplicates counted.
-#include "alignment.h"
+#include "tm/alignment.h"
 
 #include <catch2/catch.hpp>
 
-#include "test_support.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 using tmlint::test::sxs_pair;

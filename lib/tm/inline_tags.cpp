@@ -1,8 +1,8 @@
-#include "inline_codes.h"
+#include "tm/inline_tags.h"
 
 #include <string>
 
-#include "inline_tokens.h"
+#include "text/inline_lexer.h"
 
 namespace tmlint {
 namespace {

@@ -1,6 +1,6 @@
 // Inline codes for TMX: pieces concatenate back to the text, codes pair and
 // isolate as they open and close, and x matches the same code across sides.
-#include "inline_codes.h"
+#include "tm/inline_tags.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,11 +1,11 @@
-#include "tm_writers.h"
+#include "tm/tm_writers.h"
 
 #include <fmt/format.h>
 
 #include <unordered_map>
 
-#include "inline_codes.h"
-#include "text_escape.h"
+#include "base/text_escape.h"
+#include "tm/inline_tags.h"
 
 namespace tmlint {
 namespace {

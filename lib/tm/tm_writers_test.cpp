@@ -1,12 +1,12 @@
 // The export formats, read back with a real XML parser (pugixml) and checked
 // field by field: TMX header and units, XLIFF files and units, JSON Lines
 // and TSV rows; hostile bytes keep the XML well-formed.
-#include "tm_writers.h"
+#include "tm/tm_writers.h"
 
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
-#include "test_support.h"
+#include "testing/test_support.h"
 
 using namespace tmlint;
 using tmlint::test::sxs_pair;
