@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by the segment QA rules (inline-code-mismatch,
 // number-mismatch, markup-mismatch, ...). Every one of them reads segment
-// text through the one inline lexer (lib/inline_tokens.h), so a link's URL,
+// text through the one inline lexer (lib/text/inline_lexer.h), so a link's URL,
 // an HTML tag or a code span is never taken for prose.
 #include <map>
 #include <string>
@@ -33,7 +33,7 @@ inline bool is_cjk_language(std::string_view language) {
   return language == "ja" || language == "zh" || language == "ko";
 }
 
-// Prose and prose_of live in lib/segment_text.h (the per-article cache).
+// Prose and prose_of live in lib/text/segment_text_cache.h (the per-article cache).
 using tmlint::Prose;
 using tmlint::prose_of;
 

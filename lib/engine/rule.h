@@ -12,16 +12,10 @@
 #include "engine/rule_options.h"
 #include "model/article.h"
 #include "model/diagnostic.h"
+#include "sources/run_facts.h"
 #include "text/segment_text_cache.h"
 
 namespace tmlint {
-
-class SourceTree;  // source_tree.h
-class TreeIndex;   // tree_index.h
-class Redirects;   // redirects.h
-class SourceHistory;  // source_history.h
-struct Glossary;      // glossary.h
-class ReferenceTm;    // reference_tm.h
 
 struct RuleInfo {
   std::string_view id;        // kebab-case, stable: part of the public interface
@@ -29,29 +23,6 @@ struct RuleInfo {
                               // "consistency", "terminology"
   Severity default_severity = Severity::Error;
   std::string_view summary;   // one line, shown by `tmlint rules`
-};
-
-// Everything a rule may know about the run, besides the article it checks.
-struct RunFacts {
-  std::string locale;                 // --locale, or empty
-  const SourceTree* source = nullptr; // --source, or null
-  // Every file under the batch root and under --source (null when not
-  // walked), and the docset's redirections: what link rules check against.
-  const TreeIndex* batch_files = nullptr;
-  const TreeIndex* source_files = nullptr;
-  const Redirects* redirects = nullptr;
-  // The git history of --source when it is in a repository, else null.
-  const SourceHistory* history = nullptr;
-  // `terms:` and `do-not-translate:` of the configuration; never null in a
-  // run (empty when the file has none).
-  const Glossary* glossary = nullptr;
-  // The reference translation memory of --tm, else null.
-  const ReferenceTm* tm = nullptr;
-  // Today as YYYYMMDD (UTC), for dates "in the future". SOURCE_DATE_EPOCH
-  // pins it, so runs and tests are reproducible.
-  int32_t today = today_yyyymmdd();
-
-  static int32_t today_yyyymmdd();
 };
 
 // Sink a rule reports into. Severity and suppression are the engine's
@@ -65,7 +36,7 @@ struct ArticleContext {
   const RunFacts& facts;
   const ReportFn& sink;
   // Inline tokens, prose, visible text and normal forms of the article's
-  // segments, shared by every rule of the article (segment_text.h).
+  // segments, shared by every rule of the article (text/segment_text_cache.h).
   SegmentTextCache& text;
 
   void report(Location where, std::string message, std::string_view segment = {}) const {
@@ -83,7 +54,7 @@ struct BatchContext {
   std::function<bool(const Article&)> enabled_for;
   const ReportFn& sink;
   // The text cache of each article, parallel to `articles`, as the article
-  // phase left it (forms and visible sources; segment_text.h). One thread
+  // phase left it (forms and visible sources; text/segment_text_cache.h). One thread
   // runs the batch rules.
   const std::vector<SegmentTextCache*>& texts;
 

@@ -6,11 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 
-#include "report/reporters.h"
 #include "sources/source_tree.h"
-#include "sources/tree_index.h"
 #include "testing/test_support.h"
 
 using namespace tmlint;
@@ -87,22 +84,6 @@ TEST_CASE("engine: an unreadable file is an I/O error and the rest is still chec
   fs::permissions(dir.path / "b.md", fs::perms::owner_all);
 }
 
-TEST_CASE("engine: identical results with 1 and 4 jobs") {
-  TempDir dir;
-  for (int i = 0; i < 40; ++i) {
-    std::string id = std::to_string(10000 + i).substr(0, 5);
-    dir.write("f" + std::to_string(i) + ".md",
-              tmlint::test::sxs_pair(id + "-101", i % 3 ? "訳" : "", "Source") + "\n" + tmlint::test::sxs_pair(id + "-101", "x", "y") + "\n");
-  }
-  CheckResult a = check({dir.path.string()}, 1);
-  CheckResult b = check({dir.path.string()}, 4);
-  std::ostringstream ja, jb;
-  write_json(ja, a);
-  write_json(jb, b);
-  CHECK(ja.str() == jb.str());
-  CHECK(a.summary.errors > 40);
-}
-
 TEST_CASE("engine: inline suppression flags findings instead of dropping them") {
   TempDir dir;
   dir.write("a.md", "<!-- tmlint-disable missing-target -->\n" + tmlint::test::sxs_pair("abcde-101", "", "One") +
@@ -133,16 +114,6 @@ TEST_CASE("engine: per-path overrides and excludes from the configuration") {
   CHECK(r.summary.files == 2);
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].path.find("docs/b.md") != std::string::npos);
-}
-
-TEST_CASE("tree index: existence, case-insensitive lookups, siblings") {
-  TreeIndex t = TreeIndex::from_paths({"docs/NuGet-Protocols.md", "docs/a.md", "b.md"});
-  CHECK(t.exists("docs/a.md"));
-  CHECK(t.is_dir("docs"));
-  CHECK_FALSE(t.exists("docs/nuget-protocols.md"));
-  CHECK(t.find_ignoring_case("docs/nuget-protocols.md") == std::optional<std::string>("docs/NuGet-Protocols.md"));
-  CHECK(t.names_in("docs").size() == 2);
-  CHECK(t.names_in("").size() == 1);
 }
 
 TEST_CASE("engine: --context lets batch rules see the rest of the batch, reporting only the named files") {
@@ -391,34 +362,6 @@ TEST_CASE("engine: a file named explicitly is checked whatever its extension; ba
   CHECK(of_rule(r, "test-only-rule").size() == 2);
 }
 
-TEST_CASE("engine: identical results with 1 and 2 jobs over generated files") {
-  TempDir dir;
-  std::mt19937 rng(11);
-  for (int i = 0; i < 60; ++i) {
-    std::string text;
-    for (int k = 0; k < 20; ++k) {
-      switch (rng() % 4) {
-        case 0: text += "TMLINT-TEST-MARKER\n"; break;
-        case 1: text += tmlint::test::sxs_pair("abcde-" + std::to_string(100 + k), "", "Empty") + "\n"; break;
-        case 2: text += tmlint::test::sxs_pair("abcde-" + std::to_string(100 + k), "訳", "Text") + "\n"; break;
-        default: text += "<!-- tmlint-disable-next-line -->\n"; break;
-      }
-    }
-    dir.write("d" + std::to_string(i % 5) + "/f" + std::to_string(i) + ".md", text);
-  }
-  CheckResult a = check({dir.path.string()}, 1);
-  CheckResult b = check({dir.path.string()}, 2);
-  std::ostringstream ja, jb;
-  write_json(ja, a);
-  write_json(jb, b);
-  CHECK(ja.str() == jb.str());
-  REQUIRE(a.diagnostics.size() == b.diagnostics.size());
-  for (size_t i = 0; i < a.diagnostics.size(); ++i) CHECK(a.diagnostics[i].suppressed == b.diagnostics[i].suppressed);
-  CHECK(a.summary.suppressed > 0);
-  CHECK(a.summary.errors > 0);
-  CHECK(std::is_sorted(a.diagnostics.begin(), a.diagnostics.end()));
-}
-
 TEST_CASE("engine: rules read --source only inside it") {
   TempDir dir;
   dir.write("src/a.md", "A");
@@ -440,33 +383,6 @@ TEST_CASE("engine: rules read --source only inside it") {
   o.source_dir = (dir.path / "no-such-src").string();
   CheckResult missing = run_check(o);
   CHECK(missing.io_errors.size() == 1);
-}
-
-TEST_CASE("diagnostics: severity names and order") {
-  Severity s = Severity::Info;
-  CHECK(parse_severity("warning", s));
-  CHECK(s == Severity::Warning);
-  CHECK_FALSE(parse_severity("Warning", s));
-  CHECK_FALSE(parse_severity("", s));
-  CHECK(severity_name(Severity::Error) == "error");
-  CHECK(severity_name(Severity::Info) == "info");
-  CHECK(Severity::Error > Severity::Warning);
-  Diagnostic a, b;
-  a.path = b.path = "x.md";
-  a.location = {.line = 2, .column = 9};
-  b.location = {.line = 10, .column = 1};
-  CHECK(a < b);  // numbers, not text
-  b.location = a.location;
-  a.rule = "a-rule";
-  b.rule = "b-rule";
-  CHECK(a < b);
-  b.rule = a.rule;
-  a.message = "m";
-  b.message = "m";
-  a.segment = "abcde-101";
-  b.segment = "abcde-102";
-  CHECK(a < b);
-  CHECK_FALSE(b < a);
 }
 
 TEST_CASE("registry: sorted by id, found by id") {

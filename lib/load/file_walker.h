@@ -1,6 +1,7 @@
 #pragma once
 // Finds the files of a batch from the PATH arguments, and reads a file in one
-// read. The only places besides the engine that touch the disk.
+// read. The engine's stages and the sources they open (sources/) read files
+// through these; rules never touch the disk.
 #include <string>
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The fixed parts of the HTML report (lib/html_reporter.cpp): the body
+// The fixed parts of the HTML report (report/html_reporter.cpp): the body
 // skeleton, the style and the script. The script reads the JSON blob of
 // <script id="tmlint-data"> and renders with textContent and attributes
 // only, never innerHTML, so the data cannot become markup.

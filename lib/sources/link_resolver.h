@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "engine/rule.h"
 #include "model/article.h"
+#include "sources/run_facts.h"
 
 namespace tmlint {
 

@@ -2,9 +2,16 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "load/file_walker.h"
 #include "sources/tree_index.h"
 
 namespace tmlint {
+
+Redirects Redirects::load(const std::string& batch_root) {
+  std::string bytes, error;
+  if (!read_file_inside(batch_root, ".openpublishing.redirection.json", bytes, error)) return {};
+  return parse(bytes);
+}
 
 Redirects Redirects::parse(std::string_view json, std::string* error) {
   Redirects r;

@@ -14,6 +14,9 @@ class Redirects {
   // Parses the JSON text (yaml-cpp reads JSON). Paths are kept relative to
   // the folder of the redirection file. Returns an empty set on bad input.
   static Redirects parse(std::string_view json, std::string* error = nullptr);
+  // The redirection file at the root of a batch, parsed; empty when there is
+  // none or it cannot be read.
+  static Redirects load(const std::string& batch_root);
   std::optional<std::string> target_of(std::string_view rel_path) const;
   size_t size() const { return by_source_.size(); }
 

@@ -1,7 +1,7 @@
+#include "sources/run_facts.h"
+
 #include <chrono>
 #include <cstdlib>
-
-#include "engine/rule.h"
 
 namespace tmlint {
 

@@ -1,6 +1,7 @@
 #pragma once
 // The git history of the source tree, when `--source` is inside a git
-// repository. The engine owns the implementation (libgit2); rules only ask.
+// repository. The implementation is sources/git_history.cpp (libgit2), which
+// the engine opens; rules only ask.
 #include <memory>
 #include <optional>
 #include <string>

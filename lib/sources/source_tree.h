@@ -1,6 +1,7 @@
 #pragma once
 // Read access to the source-language tree (`--source DIR`) for rules. The
-// engine owns the implementation and does the I/O; rules only ask.
+// engine opens the implementation (sources/disk_source_tree.h) and does the
+// I/O; rules only ask.
 #include <optional>
 #include <string>
 #include <string_view>

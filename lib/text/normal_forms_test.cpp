@@ -1,4 +1,4 @@
-// Normalised forms and ICU term search (text_forms.h).
+// Normalised forms and ICU term search (text/normal_forms.h).
 #include "text/normal_forms.h"
 
 #include <catch2/catch.hpp>

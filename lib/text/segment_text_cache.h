@@ -52,9 +52,9 @@ class SegmentTextCache {
   const std::vector<InlineToken>& tokens(size_t segment, Side side);
   // prose_of(tokens(segment, side)).
   const Prose& prose(size_t segment, Side side);
-  // visible_text(raw(segment, side)) (segment_words.h).
+  // visible_text(raw(segment, side)) (text/visible_text.h).
   const std::string& visible(size_t segment, Side side);
-  // segment_form(raw(segment, side)) (text_forms.h).
+  // segment_form(raw(segment, side)) (text/normal_forms.h).
   const std::string& form(size_t segment, Side side);
 
   // Frees the tokens, the prose and the visible targets; keeps the forms

@@ -5,7 +5,7 @@
 // out of the text as codes, paired (<bpt>/<ept>) where a code opens and
 // closes, isolated (<it>) where its partner is missing, and numbered with
 // `x` so the same code has the same x on both sides. Built on the one inline
-// lexer (inline_tokens.h); the pieces' texts concatenate back to the input.
+// lexer (text/inline_lexer.h); the pieces' texts concatenate back to the input.
 #include <cstdint>
 #include <string_view>
 #include <vector>
