@@ -1,0 +1,96 @@
+// Stage 4 of run_check: each file read once, loaded, and checked by the
+// per-article rules; files are handed to the workers one at a time, so all
+// cores stay busy whatever the sizes. Everything a worker writes is its
+// file's own CheckedArticle, so the workers share nothing but the counter.
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "engine/stages.h"
+#include "load/loader.h"
+
+namespace tmlint {
+namespace {
+
+void check_one(const BatchFile& f, const RunFacts& facts, const std::vector<EffectiveRule>& eff,
+               CheckedArticle& out) {
+  const std::vector<Rule>& rules = all_rules();
+  std::string bytes, error;
+  if (!read_whole_file(f.disk_path, bytes, error)) {
+    out.errors.push_back(f.display_path + ": " + error);
+    return;
+  }
+  // Neither the loader nor a rule should throw; if one does, the file is
+  // reported as not (fully) checked instead of the process ending.
+  try {
+    out.article = load_article(f.display_path, f.rel_path, std::move(bytes));
+  } catch (const std::exception& e) {
+    out.errors.push_back(f.display_path + ": internal error while loading: " + e.what());
+    return;
+  }
+  out.text = std::make_unique<SegmentTextCache>(*out.article);
+  const Article& a = *out.article;
+  SegmentTextCache& text = *out.text;
+  // A rule that throws is an error for this file, and the other rules run.
+  auto run = [&](size_t k, void (*check)(const ArticleContext&), const ReportFn& sink) {
+    try {
+      check(ArticleContext{a, eff[k].options, facts, sink, text});
+    } catch (const std::exception& e) {
+      out.errors.push_back(f.display_path + ": internal error in rule " + std::string(rules[k].info.id) + ": " +
+                           e.what());
+    }
+  };
+  const ReportFn drop = [](const Article&, Location, std::string_view, std::string) {};
+  for (size_t k = 0; k < rules.size(); ++k)
+    if (rules[k].prepare_article && eff[k].enabled) run(k, rules[k].prepare_article, drop);
+  // A context file (--context) is only seen by the batch rules.
+  for (size_t k = 0; k < rules.size(); ++k) {
+    if (f.context_only || !rules[k].check_article || !eff[k].enabled) continue;
+    ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
+      out.diagnostics.push_back(
+          make_diagnostic(art, where, rules[k].info.id, eff[k].severity, segment, std::move(message)));
+    };
+    run(k, rules[k].check_article, sink);
+  }
+  text.release_tokens();
+}
+
+}  // namespace
+
+Diagnostic make_diagnostic(const Article& a, Location where, std::string_view rule, Severity severity,
+                           std::string_view segment, std::string message) {
+  Diagnostic d;
+  d.path = a.path;
+  d.location = where;
+  d.rule = rule;
+  d.severity = severity;
+  d.segment = std::string(segment);
+  d.message = std::move(message);
+  return d;
+}
+
+std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Batch& batch,
+                                           const RunFactsByRoot& facts, const RulesPerFile& rules) {
+  const size_t n = batch.files.size();
+  std::vector<CheckedArticle> checked(n);
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(n, 1)));
+  std::atomic<size_t> next{0}, done{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < n; i = next++) {
+      const BatchFile& f = batch.files[i];
+      check_one(f, facts.of(f.root), rules.of(i), checked[i]);
+      if (options.progress) options.progress(++done, n);
+    }
+  };
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  return checked;
+}
+
+}  // namespace tmlint

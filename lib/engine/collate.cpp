@@ -1,0 +1,85 @@
+// Stage 6 of run_check: the findings of every checked (not context) file
+// with their segment texts and inline suppressions applied, the summary,
+// and everything sorted, so the result is the same whatever --jobs.
+#include <algorithm>
+#include <filesystem>
+#include <unordered_map>
+
+#include "engine/stages.h"
+#include "load/suppression.h"
+
+namespace tmlint {
+namespace {
+
+// The texts of the segment a finding names, for reporters to show.
+void attach_segment_texts(const Article& a, std::vector<Diagnostic>& findings) {
+  // Segments by id (a map only when a scan per finding could cost more
+  // than building it).
+  std::unordered_map<std::string_view, const Segment*> segment_by_id;
+  if (findings.size() > 8) {
+    segment_by_id.reserve(a.segments.size());
+    for (const Segment& s : a.segments) segment_by_id.try_emplace(s.id, &s);
+  }
+  for (Diagnostic& d : findings) {
+    if (d.segment.empty()) continue;
+    const Segment* seg = nullptr;
+    if (!segment_by_id.empty()) {
+      auto it = segment_by_id.find(d.segment);
+      if (it != segment_by_id.end()) seg = it->second;
+    } else {
+      for (const Segment& s : a.segments)
+        if (s.id == d.segment) {
+          seg = &s;
+          break;
+        }
+    }
+    if (seg) {
+      d.source_text = std::string(seg->source.raw);
+      d.target_text = std::string(seg->target.raw);
+    }
+  }
+}
+
+}  // namespace
+
+CheckResult collate(const CheckOptions& options, Batch batch, const RulesPerFile& rules,
+                    std::vector<CheckedArticle> checked) {
+  CheckResult result;
+  result.io_errors = std::move(batch.io_errors);
+  result.not_followed = std::move(batch.not_followed);
+  for (CheckedArticle& c : checked)
+    for (std::string& e : c.errors) result.io_errors.push_back(std::move(e));
+  if (!batch.files.empty())
+    result.root = std::filesystem::absolute(batch.files.front().root).lexically_normal().generic_string();
+  const std::vector<Rule>& all = all_rules();
+  for (size_t i = 0; i < checked.size(); ++i) {
+    if (!checked[i].article || batch.files[i].context_only) continue;
+    const Article& a = *checked[i].article;
+    CheckedFile file{a.path, a.rel_path, {}};
+    for (size_t k = 0; k < all.size(); ++k)
+      if (rules.of(i)[k].enabled) file.rules.push_back(all[k].info.id);
+    result.files.push_back(std::move(file));
+    ++(a.yaml_page ? result.summary.yaml_pages : result.summary.files);
+    result.summary.segments += a.segments.size();
+    if (!options.source_dir.empty() && !a.yaml_page && !a.front("ms.openlocfilehash")) ++result.summary.unknown_staleness;
+    attach_segment_texts(a, checked[i].diagnostics);
+    for (Diagnostic& d : checked[i].diagnostics) {
+      d.rel_path = a.rel_path;
+      const Rule* r = find_rule(d.rule);
+      d.suppressed = is_suppressed(a, d.location.line, d.rule, r ? r->info.category : std::string_view());
+      if (d.suppressed) ++result.summary.suppressed;
+      else if (d.severity == Severity::Error) ++result.summary.errors;
+      else if (d.severity == Severity::Warning) ++result.summary.warnings;
+      else ++result.summary.infos;
+      result.diagnostics.push_back(std::move(d));
+    }
+  }
+  std::sort(result.diagnostics.begin(), result.diagnostics.end());
+  std::sort(result.io_errors.begin(), result.io_errors.end());
+  if (options.keep_articles)
+    for (size_t i = 0; i < checked.size(); ++i)
+      if (checked[i].article && !batch.files[i].context_only) result.articles.push_back(std::move(checked[i].article));
+  return result;
+}
+
+}  // namespace tmlint

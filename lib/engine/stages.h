@@ -1,0 +1,105 @@
+#pragma once
+// The stages of run_check (engine/run_check.cpp), in the order it runs them.
+// Each stage has one job, a file of its own, and hands the next plain data:
+//
+//   discover_batch     the files to load: arguments walked, excludes and
+//                      the shard applied, --context files added
+//   gather_run_facts   what rules may know besides the article, per batch
+//                      root: tree indexes, redirections, --source and its
+//                      git history, the --tm memory
+//   resolve_rules      the rules as configured for each file
+//   check_articles     every file read, loaded and checked by the
+//                      per-article rules, on all cores
+//   run_batch_phase    the batch rules, over every loaded article
+//   collate            suppressions, the summary, the sorted result
+//
+// Internal to the engine: rules and reporters see only rule.h and
+// run_check.h.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/config.h"
+#include "engine/rule.h"
+#include "engine/run_check.h"
+#include "load/file_walker.h"
+#include "sources/redirects.h"
+#include "sources/reference_tm.h"
+#include "sources/source_history.h"
+#include "sources/source_tree.h"
+#include "sources/tree_index.h"
+
+namespace tmlint {
+
+// 1. discover_batch.cpp
+struct Batch {
+  // What to load, sorted by display path; with --context, the rest of each
+  // batch root too, marked context_only.
+  std::vector<BatchFile> files;
+  std::vector<std::string> io_errors;     // every stage adds to these (exit 2)
+  std::vector<std::string> not_followed;  // symlinks not followed
+};
+Batch discover_batch(const CheckOptions& options, const RuleResolver& resolver);
+
+// 2. gather_run_facts.cpp
+// What rules may know about one batch root; `facts` points into the rest.
+struct RootFacts {
+  TreeIndex batch_files;
+  TreeIndex source_files;
+  Redirects redirects;
+  std::unique_ptr<SourceTree> source;
+  std::unique_ptr<SourceHistory> history;
+  RunFacts facts;
+};
+struct RunFactsByRoot {
+  std::unique_ptr<ReferenceTm> tm;  // --tm, read once for every root
+  std::map<std::string, std::unique_ptr<RootFacts>> roots;
+
+  const RunFacts& of(const std::string& root) const { return roots.at(root)->facts; }
+};
+// Problems (an unreadable --tm, a --source that is not a folder) go to
+// batch.io_errors.
+RunFactsByRoot gather_run_facts(const CheckOptions& options, Batch& batch);
+
+// 3. resolve_rules.cpp
+// The rules as configured for each file of the batch, parallel to
+// all_rules(). A file's path only matters through the overrides it
+// matches, so files matching the same overrides share one resolution (with
+// no overrides: one for the whole batch).
+class RulesPerFile {
+ public:
+  RulesPerFile(const Config& config, const RuleResolver& resolver, const std::vector<BatchFile>& files);
+  const std::vector<EffectiveRule>& of(size_t file) const { return *effective_[file]; }
+
+ private:
+  std::vector<std::vector<EffectiveRule>> resolutions_;
+  std::vector<const std::vector<EffectiveRule>*> effective_;  // per file
+};
+
+// 4. article_phase.cpp
+// One per batch file, parallel to Batch::files.
+struct CheckedArticle {
+  std::unique_ptr<Article> article;        // null when it could not be read or loaded
+  std::unique_ptr<SegmentTextCache> text;  // kept for the batch rules
+  std::vector<Diagnostic> diagnostics;     // unsorted, without suppressions applied
+  std::vector<std::string> errors;         // read errors, rules that threw
+};
+std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Batch& batch,
+                                           const RunFactsByRoot& facts, const RulesPerFile& rules);
+
+// A rule's finding as the engine records it.
+Diagnostic make_diagnostic(const Article& a, Location where, std::string_view rule, Severity severity,
+                           std::string_view segment, std::string message);
+
+// 5. batch_phase.cpp
+// Adds the batch rules' findings to `checked` (a finding goes to the
+// article it is in) and a batch rule that threw to batch.io_errors.
+void run_batch_phase(const CheckOptions& options, Batch& batch, const RunFactsByRoot& facts,
+                     const RulesPerFile& rules, std::vector<CheckedArticle>& checked);
+
+// 6. collate.cpp
+CheckResult collate(const CheckOptions& options, Batch batch, const RulesPerFile& rules,
+                    std::vector<CheckedArticle> checked);
+
+}  // namespace tmlint
