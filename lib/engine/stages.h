@@ -70,6 +70,9 @@ RunFactsByRoot gather_run_facts(const CheckOptions& options, Batch& batch);
 class RulesPerFile {
  public:
   RulesPerFile(const Config& config, const RuleResolver& resolver, const std::vector<BatchFile>& files);
+  // effective_ points into resolutions_: a copy would point into the original.
+  RulesPerFile(const RulesPerFile&) = delete;
+  RulesPerFile& operator=(const RulesPerFile&) = delete;
   const std::vector<EffectiveRule>& of(size_t file) const { return *effective_[file]; }
 
  private:
