@@ -23,7 +23,7 @@ std::unique_ptr<ReferenceTm> read_reference_tm(const std::string& path, std::vec
 }
 
 std::unique_ptr<RootFacts> facts_of_root(const std::string& root, const CheckOptions& options,
-                                         const ReferenceTm* tm) {
+                                         const RunFactsByRoot& run) {
   auto slot = std::make_unique<RootFacts>();
   slot->batch_files = TreeIndex::build(root);
   slot->redirects = Redirects::load(root);
@@ -31,14 +31,11 @@ std::unique_ptr<RootFacts> facts_of_root(const std::string& root, const CheckOpt
   slot->facts.batch_files = &slot->batch_files;
   slot->facts.redirects = &slot->redirects;
   slot->facts.glossary = &options.config.glossary;
-  slot->facts.tm = tm;
-  if (!options.source_dir.empty()) {
-    slot->source = open_disk_source_tree(options.source_dir);
-    slot->source_files = TreeIndex::build(options.source_dir);
-    slot->facts.source = slot->source.get();
-    slot->facts.source_files = &slot->source_files;
-    slot->history = open_source_history(options.source_dir);
-    slot->facts.history = slot->history.get();
+  slot->facts.tm = run.tm.get();
+  if (run.source) {
+    slot->facts.source = run.source.get();
+    slot->facts.source_files = run.source_files.get();
+    slot->facts.history = run.history.get();
   }
   return slot;
 }
@@ -48,9 +45,14 @@ std::unique_ptr<RootFacts> facts_of_root(const std::string& root, const CheckOpt
 RunFactsByRoot gather_run_facts(const CheckOptions& options, Batch& batch) {
   RunFactsByRoot facts;
   facts.tm = read_reference_tm(options.tm_path, batch.io_errors);
+  if (!options.source_dir.empty() && !batch.files.empty()) {
+    facts.source = open_disk_source_tree(options.source_dir);
+    facts.source_files = std::make_unique<TreeIndex>(TreeIndex::build(options.source_dir));
+    facts.history = open_source_history(options.source_dir);
+  }
   for (const BatchFile& f : batch.files) {
     auto& slot = facts.roots[f.root];
-    if (!slot) slot = facts_of_root(f.root, options, facts.tm.get());
+    if (!slot) slot = facts_of_root(f.root, options, facts);
   }
   if (!options.source_dir.empty() && !std::filesystem::is_directory(options.source_dir))
     batch.io_errors.push_back(options.source_dir + ": --source is not a directory");

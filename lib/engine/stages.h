@@ -43,17 +43,21 @@ struct Batch {
 Batch discover_batch(const CheckOptions& options, const RuleResolver& resolver);
 
 // 2. gather_run_facts.cpp
-// What rules may know about one batch root; `facts` points into the rest.
+// What rules may know about one batch root; `facts` points into it and into
+// the run-wide parts of RunFactsByRoot.
 struct RootFacts {
   TreeIndex batch_files;
-  TreeIndex source_files;
   Redirects redirects;
-  std::unique_ptr<SourceTree> source;
-  std::unique_ptr<SourceHistory> history;
   RunFacts facts;
 };
 struct RunFactsByRoot {
-  std::unique_ptr<ReferenceTm> tm;  // --tm, read once for every root
+  // The same for every root, so built once: --tm, and --source with its
+  // file index and git history. Held by pointer, as the roots' facts point
+  // at them and this is returned by value.
+  std::unique_ptr<ReferenceTm> tm;
+  std::unique_ptr<SourceTree> source;
+  std::unique_ptr<TreeIndex> source_files;
+  std::unique_ptr<SourceHistory> history;
   std::map<std::string, std::unique_ptr<RootFacts>> roots;
 
   const RunFacts& of(const std::string& root) const { return roots.at(root)->facts; }
