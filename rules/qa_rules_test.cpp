@@ -56,7 +56,7 @@ TEST_CASE("qa rules: random damaged segments never crash and findings stay insid
       CHECK(!message.empty());
     };
     SegmentTextCache text(*article);
-    ArticleContext ctx{*article, options, facts, sink, text};
+    ArticleContext ctx{*article, options, facts, sink, text, article_locale(*article, facts)};
     for (const Rule& rule : all_rules())
       if (rule.info.category == "qa" && rule.check_article) rule.check_article(ctx);
   }

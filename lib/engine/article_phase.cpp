@@ -31,10 +31,11 @@ void check_one(const BatchFile& f, const RunFacts& facts, const std::vector<Effe
   out.text = std::make_unique<SegmentTextCache>(*out.article);
   const Article& a = *out.article;
   SegmentTextCache& text = *out.text;
+  const LocaleProfile& locale = article_locale(a, facts);
   // A rule that throws is an error for this file, and the other rules run.
   auto run = [&](size_t k, void (*check)(const ArticleContext&), const ReportFn& sink) {
     try {
-      check(ArticleContext{a, eff[k].options, facts, sink, text});
+      check(ArticleContext{a, eff[k].options, facts, sink, text, locale});
     } catch (const std::exception& e) {
       out.errors.push_back(f.display_path + ": internal error in rule " + std::string(rules[k].info.id) + ": " +
                            e.what());
@@ -42,13 +43,14 @@ void check_one(const BatchFile& f, const RunFacts& facts, const std::vector<Effe
   };
   const ReportFn drop = [](const Article&, Location, std::string_view, std::string) {};
   for (size_t k = 0; k < rules.size(); ++k)
-    if (rules[k].prepare_article && eff[k].enabled) run(k, rules[k].prepare_article, drop);
+    if (rules[k].prepare_article && eff[k].runs_in(rules[k].info.id, locale)) run(k, rules[k].prepare_article, drop);
   // A context file (--context) is only seen by the batch rules.
   for (size_t k = 0; k < rules.size(); ++k) {
-    if (f.context_only || !rules[k].check_article || !eff[k].enabled) continue;
-    ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
+    if (f.context_only || !rules[k].check_article || !eff[k].runs_in(rules[k].info.id, locale)) continue;
+    const Severity severity = eff[k].severity_in(rules[k].info.id, locale);
+    ReportFn sink = [&, k, severity](const Article& art, Location where, std::string_view segment, std::string message) {
       out.diagnostics.push_back(
-          make_diagnostic(art, where, rules[k].info.id, eff[k].severity, segment, std::move(message)));
+          make_diagnostic(art, where, rules[k].info.id, severity, segment, std::move(message)));
     };
     run(k, rules[k].check_article, sink);
   }

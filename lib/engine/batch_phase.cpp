@@ -29,9 +29,11 @@ void run_batch_phase(const CheckOptions& options, Batch& batch, const RunFactsBy
     ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
       size_t i = index_of.at(&art);
       const EffectiveRule& eff = rules.of(i)[k];
-      if (!eff.enabled || batch.files[i].context_only) return;
-      checked[i].diagnostics.push_back(
-          make_diagnostic(art, where, all[k].info.id, eff.severity, segment, std::move(message)));
+      const LocaleProfile& locale = article_locale(art, run_facts);
+      if (!eff.runs_in(all[k].info.id, locale) || batch.files[i].context_only) return;
+      checked[i].diagnostics.push_back(make_diagnostic(art, where, all[k].info.id,
+                                                       eff.severity_in(all[k].info.id, locale), segment,
+                                                       std::move(message)));
     };
     BatchContext ctx{loaded, run_facts,
                      [&, k](const Article& a) -> const RuleOptions& { return rules.of(index_of.at(&a))[k].options; },
@@ -42,7 +44,8 @@ void run_batch_phase(const CheckOptions& options, Batch& batch, const RunFactsBy
                      // does, and only the shard that owns that file keeps it.
                      [&, k](const Article& a) {
                        size_t i = index_of.at(&a);
-                       return (!batch.files[i].context_only || options.shard_count > 1) && rules.of(i)[k].enabled;
+                       return (!batch.files[i].context_only || options.shard_count > 1) &&
+                              rules.of(i)[k].runs_in(all[k].info.id, article_locale(a, run_facts));
                      },
                      sink, loaded_texts};
     try {

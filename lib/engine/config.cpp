@@ -439,8 +439,14 @@ void apply_settings(const std::map<std::string, RuleSetting>& settings, const Ru
     auto it = settings.find(std::string(key));
     if (it == settings.end()) continue;
     const RuleSetting& s = it->second;
-    if (s.enabled) e.enabled = *s.enabled;
-    if (s.severity) e.severity = *s.severity;
+    if (s.enabled) {
+      e.enabled = *s.enabled;
+      e.enabled_by_user = true;
+    }
+    if (s.severity) {
+      e.severity = *s.severity;
+      e.severity_by_user = true;
+    }
     for (const auto& [k, v] : s.options) options[k] = v;
   }
 }
@@ -531,13 +537,27 @@ EffectiveRule RuleResolver::resolve(const Rule& rule, std::string_view rel_path)
     // --select is an explicit request: it runs what it names even where the
     // file turned it off (by select, ignore, rules or overrides).
     e.enabled = listed(select_, rule);
+    if (std::find(select_.begin(), select_.end(), rule.info.id) != select_.end()) e.enabled_by_user = true;
   } else {
     if (!config_.select.empty() && !listed(config_.select, rule)) e.enabled = false;
+    if (std::find(config_.select.begin(), config_.select.end(), rule.info.id) != config_.select.end())
+      e.enabled_by_user = true;
     if (listed(config_.ignore, rule)) e.enabled = false;
   }
   if (listed(ignore_, rule)) e.enabled = false;
   e.options = RuleOptions(std::move(options));
   return e;
+}
+
+bool EffectiveRule::runs_in(std::string_view rule_id, const LocaleProfile& locale) const {
+  if (!enabled) return false;
+  if (enabled_by_user) return true;
+  return locale.rule_default(rule_id).enabled.value_or(true);
+}
+
+Severity EffectiveRule::severity_in(std::string_view rule_id, const LocaleProfile& locale) const {
+  if (severity_by_user) return severity;
+  return locale.rule_default(rule_id).severity.value_or(severity);
 }
 
 }  // namespace tmlint

@@ -79,6 +79,16 @@ struct EffectiveRule {
   bool enabled = true;
   Severity severity = Severity::Error;
   RuleOptions options;
+  // Set by the user (configuration, --select by id), so a locale's default
+  // (the `rules:` of lib/locale/data/<lang>.yaml) does not override it.
+  bool enabled_by_user = false;
+  bool severity_by_user = false;
+
+  // Whether the rule runs on an article of `locale`, and at what severity:
+  // a rule whose judged precision is too low in a locale is off there by
+  // default, and its severity follows its precision (docs/rules.md).
+  bool runs_in(std::string_view rule_id, const LocaleProfile& locale) const;
+  Severity severity_in(std::string_view rule_id, const LocaleProfile& locale) const;
 };
 
 class RuleResolver {

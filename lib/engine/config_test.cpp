@@ -611,3 +611,29 @@ TEST_CASE("config: a malformed glossary is an error at its line and column") {
     CHECK(e.message.find(k.says) != std::string::npos);
   }
 }
+
+TEST_CASE("config: a locale's rule default applies unless the user set the rule", "[config]") {
+  LocaleProfile fr = LocaleProfile::with_data("fr-fr", "rules: {repeated-word: {enabled: false, severity: info}}");
+  const Rule* rule = find_rule("repeated-word");
+  REQUIRE(rule);
+  ConfigError error;
+  auto plain = parse_config("", "x", error);
+  REQUIRE(plain);
+  EffectiveRule e = RuleResolver(*plain, {}, {}).resolve(*rule, "a.md");
+  CHECK(e.enabled);
+  CHECK_FALSE(e.runs_in(rule->info.id, fr));
+  CHECK(e.runs_in(rule->info.id, locale_profile("ja-jp")));
+
+  // Named by id on the command line or in the file: it runs, at the user's severity.
+  EffectiveRule selected = RuleResolver(*plain, {"repeated-word"}, {}).resolve(*rule, "a.md");
+  CHECK(selected.runs_in(rule->info.id, fr));
+  CHECK(selected.severity_in(rule->info.id, fr) == Severity::Info);
+  auto file = parse_config("rules:\n  repeated-word: {enabled: true, severity: error}\n", "x", error);
+  REQUIRE(file);
+  EffectiveRule configured = RuleResolver(*file, {}, {}).resolve(*rule, "a.md");
+  CHECK(configured.runs_in(rule->info.id, fr));
+  CHECK(configured.severity_in(rule->info.id, fr) == Severity::Error);
+  // A category on the command line is not a request for each of its rules.
+  EffectiveRule by_category = RuleResolver(*plain, {"qa"}, {}).resolve(*rule, "a.md");
+  CHECK_FALSE(by_category.runs_in(rule->info.id, fr));
+}

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/rule_options.h"
+#include "locale/locale_profile.h"
 #include "model/article.h"
 #include "model/diagnostic.h"
 #include "sources/run_facts.h"
@@ -38,6 +39,9 @@ struct ArticleContext {
   // Inline tokens, prose, visible text and normal forms of the article's
   // segments, shared by every rule of the article (text/segment_text_cache.h).
   SegmentTextCache& text;
+  // The article's locale (ms.contentlocale, else --locale): its CLDR
+  // conventions and data file (locale/locale_profile.h).
+  const LocaleProfile& locale;
 
   void report(Location where, std::string message, std::string_view segment = {}) const {
     sink(article, where, segment, std::move(message));
@@ -63,6 +67,9 @@ struct BatchContext {
     sink(a, where, segment, std::move(message));
   }
 };
+
+// The locale an article is written in: ms.contentlocale, else --locale.
+const LocaleProfile& article_locale(const Article& article, const RunFacts& facts);
 
 struct Rule {
   RuleInfo info;
