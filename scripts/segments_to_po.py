@@ -14,8 +14,6 @@ not special-cased. Needs Debian's translate-toolkit (/usr/bin/python3).
 import os
 import sys
 
-from translate.storage import po
-
 OPEN = '<span data-ttu-id="'
 LOOKUP = '</span><span class="sxs-lookup"><span data-stu-id="'
 
@@ -59,6 +57,7 @@ def source_end(text, i):
 def spans(text):
     """(line, id, t0, t1, s0, s1) of each segment: target text[t0:t1], source text[s0:s1]."""
     at = 0
+    line, counted = 1, 0  # the line number at offset `counted`
     while True:
         b = text.find(OPEN, at)
         if b == -1:
@@ -79,7 +78,9 @@ def spans(text):
         if s1 == -1:
             at = s0
             continue
-        yield text.count('\n', 0, b) + 1, text[b + len(OPEN):q], t0, t1, s0, s1
+        line += text.count('\n', counted, b)
+        counted = b
+        yield line, text[b + len(OPEN):q], t0, t1, s0, s1
         at = s1
 
 
@@ -92,6 +93,8 @@ def segments(text):
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
+    from translate.storage import po  # here, so that spans() is importable without translate-toolkit
+
     root, out = sys.argv[1], sys.argv[2]
     store = po.pofile()
     count = 0
