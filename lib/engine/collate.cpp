@@ -11,6 +11,18 @@
 namespace tmlint {
 namespace {
 
+// At most this many bytes of a segment's text go with each finding: a
+// reporter shows an excerpt, and a 1 MB segment with thousands of findings
+// must not cost a copy per finding (it took 24 GB before this bound).
+constexpr size_t kMaxSegmentText = 4096;
+
+std::string excerpt(std::string_view text) {
+  if (text.size() <= kMaxSegmentText) return std::string(text);
+  size_t cut = kMaxSegmentText;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a whole code point
+  return std::string(text.substr(0, cut)) + "\u2026";
+}
+
 // The texts of the segment a finding names, for reporters to show.
 void attach_segment_texts(const Article& a, std::vector<Diagnostic>& findings) {
   // Segments by id (a map only when a scan per finding could cost more
@@ -34,8 +46,8 @@ void attach_segment_texts(const Article& a, std::vector<Diagnostic>& findings) {
         }
     }
     if (seg) {
-      d.source_text = std::string(seg->source.raw);
-      d.target_text = std::string(seg->target.raw);
+      d.source_text = excerpt(seg->source.raw);
+      d.target_text = excerpt(seg->target.raw);
     }
   }
 }
@@ -56,8 +68,9 @@ CheckResult collate(const CheckOptions& options, Batch batch, const RulesPerFile
     if (!checked[i].article || batch.files[i].context_only) continue;
     const Article& a = *checked[i].article;
     CheckedFile file{a.path, a.rel_path, {}};
+    const LocaleProfile& locale = article_locale(a, !options.locale.empty() ? options.locale : options.config.locale);
     for (size_t k = 0; k < all.size(); ++k)
-      if (rules.of(i)[k].enabled) file.rules.push_back(all[k].info.id);
+      if (rules.of(i)[k].runs_in(all[k].info.id, locale)) file.rules.push_back(all[k].info.id);
     result.files.push_back(std::move(file));
     ++(a.yaml_page ? result.summary.yaml_pages : result.summary.files);
     result.summary.segments += a.segments.size();

@@ -70,6 +70,7 @@ struct BatchContext {
 
 // The locale an article is written in: ms.contentlocale, else --locale.
 const LocaleProfile& article_locale(const Article& article, const RunFacts& facts);
+const LocaleProfile& article_locale(const Article& article, std::string_view fallback_locale);
 
 struct Rule {
   RuleInfo info;
