@@ -44,6 +44,11 @@ inline UChar32 first_code_point(std::string_view s) {
   return c < 0 ? 0 : c;
 }
 
+// An opening and a closing mark as code points.
+struct QuoteCode {
+  UChar32 open = 0, close = 0;
+};
+
 class MarkTable {
  public:
   struct Mark {
