@@ -73,8 +73,8 @@ void check(const ArticleContext& ctx) {
     if (imbalance(source.text, source_marks)) continue;  // a fragment: the source is not balanced either
     uint32_t raw_at = problem->at < target.origin.size() ? target.origin[problem->at] : 0;
     ctx.report(ctx.article.locate(s.target.location.offset + raw_at),
-               fmt::format("segment {}: {} in the target: \"{}\" (the source's brackets and quotes are balanced)",
-                           s.id, problem->what, qa::verbatim_excerpt(s.target.raw, raw_at)),
+               fmt::format("segment {}: {} in the target: {} (the source's brackets and quotes are balanced)", s.id,
+                           problem->what, qa::quoted(qa::verbatim_excerpt(s.target.raw, raw_at))),
                s.id);
   }
 }

@@ -272,9 +272,7 @@ std::string list_code(const std::vector<std::string_view>& items) {
   std::string out;
   for (size_t i = 0; i < items.size() && i < 3; ++i) {
     if (i) out += ", ";
-    out += '`';
-    out += qa::verbatim_excerpt(items[i], 0, 0, 40);
-    out += '`';
+    out += qa::quoted(qa::verbatim_excerpt(items[i], 0, 0, 40));
   }
   if (items.size() > 3) out += fmt::format(" and {} more", items.size() - 3);
   return out;
@@ -292,21 +290,21 @@ void emphasis_problems(std::string_view traw, std::string_view sraw, const Marku
   // Broken markers: visible asterisks or bold where it should not be.
   if (t.lone.size() > src.lone.size()) {
     uint32_t at = t.lone.front();
-    out.push_back({fmt::format("an emphasis marker nothing closes: `{}`", qa::verbatim_excerpt(traw, at, 10, 10)),
+    out.push_back({fmt::format("an emphasis marker nothing closes: {}", qa::quoted(qa::verbatim_excerpt(traw, at, 10, 10))),
                    at});
   }
   if (t.stray.size() > src.stray.size()) {
     uint32_t at = t.stray.front();
-    out.push_back({fmt::format("'**' left as text (not emphasis once rendered): `{}`",
-                               qa::verbatim_excerpt(traw, at, 10, 10)),
+    out.push_back({fmt::format("'**' left as text (not emphasis once rendered): {}",
+                               qa::quoted(qa::verbatim_excerpt(traw, at, 10, 10))),
                    at});
   }
   if (!t.crossing.empty() && src.crossing.empty()) {
     const Span& c = t.crossing.front().span;
     uint32_t mark = t.crossing.front().mark;
     std::string crossed = mark < traw.size() ? qa::utf8_of(qa::first_code_point(traw.substr(mark))) : "?";
-    out.push_back({fmt::format("emphasis crosses '{}': `{}`", crossed,
-                               qa::verbatim_excerpt(span_text(traw, c), 0, 0, 40)),
+    out.push_back({fmt::format("emphasis crosses '{}': {}", crossed,
+                               qa::quoted(qa::verbatim_excerpt(span_text(traw, c), 0, 0, 40))),
                    c.open});
   }
   // The spans compared, in the order they open. Italic counts as bold
@@ -351,7 +349,7 @@ void emphasis_problems(std::string_view traw, std::string_view sraw, const Marku
     if (!target_left.empty()) what += fmt::format(" (the target has {})", list_code(target_left));
     if (bold_as_known && t.bold_as > src.bold_as)
       what += fmt::format("; {} more became the locale's marks for bold", t.bold_as - src.bold_as);
-    if (!plain_hit.empty()) what += fmt::format("; `{}` is in the target without emphasis", plain_hit);
+    if (!plain_hit.empty()) what += fmt::format("; {} is in the target without emphasis", qa::quoted(plain_hit));
     out.push_back({std::move(what), at, !plain_hit.empty()});
   } else if (ts == ss) {
     if (!out.empty()) return;
@@ -365,10 +363,10 @@ void emphasis_problems(std::string_view traw, std::string_view sraw, const Marku
     uint32_t want = tb < sb ? 1 : 2;  // the kind the target has too many of
     auto t_it = std::find_if(tsp.begin(), tsp.end(), [&](const Span& x) { return std::min(x.open_len, 2u) == want; });
     auto s_it = std::find_if(ssp.begin(), ssp.end(), [&](const Span& x) { return std::min(x.open_len, 2u) != want; });
-    out.push_back({fmt::format("{} bold and {} italic spans where the source has {} and {} (`{}` in the target, `{}` "
+    out.push_back({fmt::format("{} bold and {} italic spans where the source has {} and {} ({} in the target, {} "
                                "in the source)",
-                               tb, ts - tb, sb, ss - sb, qa::verbatim_excerpt(span_text(traw, *t_it), 0, 0, 40),
-                               qa::verbatim_excerpt(span_text(sraw, *s_it), 0, 0, 40)),
+                               tb, ts - tb, sb, ss - sb, qa::quoted(qa::verbatim_excerpt(span_text(traw, *t_it), 0, 0, 40)),
+                               qa::quoted(qa::verbatim_excerpt(span_text(sraw, *s_it), 0, 0, 40))),
                    t_it->open});
   } else if (ts > ss && src.lone.empty() && src.stray.empty() && src.escaped_markers == 0) {
     std::vector<std::string_view> added, source_inner;
@@ -403,14 +401,14 @@ void check(const ArticleContext& ctx) {
       problems.push_back({fmt::format("{} strikethrough markers (~~) where the source has {}", t.strike, src.strike), 0, false});
     if (t.escaped_markers > src.escaped_markers) {
       uint32_t at = t.escape_runs.empty() ? 0 : t.escape_runs.front();
-      problems.push_back({fmt::format("escaped emphasis markers the source does not have: `{}` in `{}`",
-                                      escape_run(traw, at), qa::verbatim_excerpt(traw, at, 6, 12)),
+      problems.push_back({fmt::format("escaped emphasis markers the source does not have: {} in {}",
+                                      qa::quoted(escape_run(traw, at)), qa::quoted(qa::verbatim_excerpt(traw, at, 6, 12))),
                           at});
     }
     if (t.escaped_markers == src.escaped_markers && t.escape_runs.size() > src.escape_runs.size()) {
       uint32_t at = t.escape_runs.front();
-      problems.push_back({fmt::format("escaped markers split by spaces: `{}` where the source has `{}`",
-                                      escape_run(traw, at), escape_run(sraw, src.escape_runs.front())),
+      problems.push_back({fmt::format("escaped markers split by spaces: {} where the source has {}",
+                                      qa::quoted(escape_run(traw, at)), qa::quoted(escape_run(sraw, src.escape_runs.front()))),
                           at});
     }
     if (t.escaped_pipes != src.escaped_pipes)

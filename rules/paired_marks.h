@@ -210,4 +210,14 @@ inline std::string verbatim_excerpt(std::string_view raw, size_t at, size_t befo
   return std::string(raw.substr(begin, end - begin));
 }
 
+// A verbatim excerpt quoted for a message: in backquotes, or in double
+// quotes when it holds a backquote itself.
+inline std::string quoted(std::string_view s) {
+  char q = s.find('`') == std::string_view::npos ? '`' : '"';
+  std::string out(1, q);
+  out += s;
+  out += q;
+  return out;
+}
+
 }  // namespace tmlint::qa
