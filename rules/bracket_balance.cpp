@@ -22,6 +22,8 @@ namespace {
 struct Problem {
   std::string what;  // "'(' is not closed"
   size_t at = 0;     // byte of the offending mark in the prose
+  enum Kind { Stray, Mismatch, Unclosed } kind = Stray;
+  bool symmetric = false;  // Unclosed: the mark closes itself (ASCII ")
 };
 
 // The first problem of a prose text, if any.
@@ -41,16 +43,20 @@ std::optional<Problem> imbalance(std::string_view text, const qa::MarkTable& tab
     if (int32_t j = i; j < n) U8_NEXT(text.data(), j, n, next);
     switch (stack.feed(c, static_cast<size_t>(at), prev, next < 0 ? 0 : next)) {
       case qa::PairStack::Event::Stray:
-        return Problem{fmt::format("'{}' closes nothing", qa::utf8_of(c)), static_cast<size_t>(at)};
+        return Problem{fmt::format("'{}' closes nothing", qa::utf8_of(c)), static_cast<size_t>(at), Problem::Stray};
       case qa::PairStack::Event::Mismatch:
         return Problem{fmt::format("'{}' does not close '{}'", qa::utf8_of(c), qa::utf8_of(stack.top().c)),
-                       static_cast<size_t>(at)};
+                       static_cast<size_t>(at), Problem::Mismatch};
       default: break;
     }
     prev = c;
   }
-  if (!stack.empty())
-    return Problem{fmt::format("'{}' is not closed", qa::utf8_of(stack.top().c)), stack.top().at};
+  if (!stack.empty()) {
+    const qa::MarkTable::Mark* m = table.find(stack.top().c);
+    bool symmetric = m && m->opens && (m->closes >> (m->opens - 1) & 1);
+    return Problem{fmt::format("'{}' is not closed", qa::utf8_of(stack.top().c)), stack.top().at, Problem::Unclosed,
+                   symmetric};
+  }
   return std::nullopt;
 }
 
@@ -58,6 +64,32 @@ bool has_bracket_byte(std::string_view s) {
   // ASCII brackets and quotes, or the lead bytes of the CJK, typographic
   // and Latin-1 (« ») ones.
   return qa::contains_any_of(s, "()[]{}\"\xE3\xEF\xE2\xC2");
+}
+
+// True when segment `i + 1` follows segment `i` in the same paragraph line
+// (only spaces between them): one sentence of it each.
+bool adjacent(const Article& a, size_t i) {
+  if (i + 1 >= a.segments.size()) return false;
+  uint32_t from = a.segments[i].end_offset, to = a.segments[i + 1].location.offset;
+  if (from > to || to - from > 8) return false;
+  for (uint32_t k = from; k < to; ++k)
+    if (a.bytes[k] != ' ') return false;
+  return true;
+}
+
+// A pair the segmentation cut: the sentence of segment `i` opens a bracket
+// the next one closes ("(Gmail、Yahoo!" + "iCloud メール ...)"), and the two
+// targets together are balanced, the two sources too. Not for a mark that
+// closes itself (ASCII "), which cannot say which side it is.
+bool cut_pair(SegmentTextCache& text, size_t i, const qa::MarkTable& target_marks, const qa::MarkTable& source_marks) {
+  auto first = imbalance(text.prose(i, Side::Target).text, target_marks);
+  auto second = imbalance(text.prose(i + 1, Side::Target).text, target_marks);
+  if (!first || first->kind != Problem::Unclosed || first->symmetric || !second || second->kind != Problem::Stray)
+    return false;
+  std::string both = text.prose(i, Side::Target).text + " " + text.prose(i + 1, Side::Target).text;
+  if (imbalance(both, target_marks)) return false;
+  std::string sources = text.prose(i, Side::Source).text + " " + text.prose(i + 1, Side::Source).text;
+  return !imbalance(sources, source_marks);
 }
 
 void check(const ArticleContext& ctx) {
@@ -71,6 +103,13 @@ void check(const ArticleContext& ctx) {
     if (!problem) continue;
     const Prose& source = ctx.text.prose(i, Side::Source);
     if (imbalance(source.text, source_marks)) continue;  // a fragment: the source is not balanced either
+    const Article& a = ctx.article;
+    if (problem->kind == Problem::Unclosed && adjacent(a, i) && a.segments[i + 1].has_source &&
+        cut_pair(ctx.text, i, target_marks, source_marks))
+      continue;
+    if (problem->kind == Problem::Stray && i > 0 && adjacent(a, i - 1) && a.segments[i - 1].has_source &&
+        cut_pair(ctx.text, i - 1, target_marks, source_marks))
+      continue;
     uint32_t raw_at = problem->at < target.origin.size() ? target.origin[problem->at] : 0;
     ctx.report(ctx.article.locate(s.target.location.offset + raw_at),
                fmt::format("segment {}: {} in the target: {} (the source's brackets and quotes are balanced)", s.id,
