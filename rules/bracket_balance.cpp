@@ -29,28 +29,20 @@ struct Problem {
 // The first problem of a prose text, if any.
 std::optional<Problem> imbalance(std::string_view text, const qa::MarkTable& table) {
   qa::PairStack stack(table);
-  int32_t n = static_cast<int32_t>(text.size());
-  UChar32 prev = 0;
-  for (int32_t i = 0; i < n;) {
-    int32_t at = i;
-    UChar32 c;
-    U8_NEXT(text.data(), i, n, c);
-    if (!table.find(c)) {
-      prev = c;
-      continue;
-    }
-    UChar32 next = 0;
-    if (int32_t j = i; j < n) U8_NEXT(text.data(), j, n, next);
-    switch (stack.feed(c, static_cast<size_t>(at), prev, next < 0 ? 0 : next)) {
+  std::optional<Problem> problem;
+  table.for_each_mark(text, [&](const qa::MarkTable::Mark&, UChar32 c, size_t at, UChar32 prev, UChar32 next) {
+    switch (stack.feed(c, at, prev, next)) {
       case qa::PairStack::Event::Stray:
-        return Problem{fmt::format("'{}' closes nothing", qa::utf8_of(c)), static_cast<size_t>(at), Problem::Stray};
+        problem = Problem{fmt::format("'{}' closes nothing", qa::utf8_of(c)), at, Problem::Stray};
+        return false;
       case qa::PairStack::Event::Mismatch:
-        return Problem{fmt::format("'{}' does not close '{}'", qa::utf8_of(c), qa::utf8_of(stack.top().c)),
-                       static_cast<size_t>(at), Problem::Mismatch};
-      default: break;
+        problem = Problem{fmt::format("'{}' does not close '{}'", qa::utf8_of(c), qa::utf8_of(stack.top().c)), at,
+                          Problem::Mismatch};
+        return false;
+      default: return true;
     }
-    prev = c;
-  }
+  });
+  if (problem) return problem;
   if (!stack.empty()) {
     const qa::MarkTable::Mark* m = table.find(stack.top().c);
     bool symmetric = m && m->opens && (m->closes >> (m->opens - 1) & 1);

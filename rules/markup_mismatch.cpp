@@ -77,23 +77,25 @@ std::vector<qa::QuoteCode> bold_as_marks(const LocaleProfile& locale) {
   return out;
 }
 
-// Pairs of bold-as marks in a text: openers, or half the marks whose two
-// sides are the same (ASCII ").
-int count_pairs(std::string_view text, const std::vector<qa::QuoteCode>& marks) {
-  if (marks.empty()) return 0;
+// Bold-as marks of a text: openers, and marks whose two sides are the same
+// (ASCII "), of which two make a pair.
+struct BoldAsCount {
   int opens = 0, symmetric = 0;
-  int32_t n = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(text.data(), i, n, c);
-    for (const qa::QuoteCode& m : marks) {
-      if (c != m.open) continue;
-      if (m.open == m.close) ++symmetric;
-      else ++opens;
-      break;
-    }
+  int pairs() const { return opens + symmetric / 2; }
+};
+
+size_t occurrences(std::string_view hay, std::string_view needle) {
+  size_t n = 0;
+  for (size_t at = hay.find(needle); at != std::string_view::npos; at = hay.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
+void count_bold_as(std::string_view text, const std::vector<qa::QuoteCode>& marks, BoldAsCount& count) {
+  for (const qa::QuoteCode& m : marks) {
+    int n = static_cast<int>(occurrences(text, qa::utf8_of(m.open)));
+    if (m.open == m.close) count.symmetric += n;
+    else count.opens += n;
   }
-  return opens + symmetric / 2;
 }
 
 struct MarkupScan {
@@ -128,11 +130,10 @@ Markup markup_of(const std::vector<InlineToken>& tokens, const MarkupScan& scan)
   };
   std::vector<OpenRun> open;
   uint32_t run_end = UINT32_MAX;  // end offset of the current escape run
-  // The prose outside emphasis, for the bold-as marks: quotes inside bold
-  // ("**"Migrate deals"**") are the source's own, and bold kept in the
-  // target around quotes replaces nothing.
-  std::string prose;
-  UChar32 prev = 0;
+  // The bold-as marks outside emphasis: quotes inside bold ("**"Migrate
+  // deals"**") are the source's own, and bold kept in the target around
+  // quotes replaces nothing.
+  BoldAsCount bold_as;
   for (const InlineToken& t : tokens) {
     switch (t.kind) {
       case InlineKind::Emphasis: {
@@ -174,7 +175,7 @@ Markup markup_of(const std::vector<InlineToken>& tokens, const MarkupScan& scan)
         break;
       }
       case InlineKind::Escape:
-        if (open.empty()) prose += t.detail;
+        if (open.empty()) count_bold_as(t.detail, scan.bold_as, bold_as);
         if (t.detail == "*" || t.detail == "_") {
           ++m.escaped_markers;
           if (t.offset != run_end) m.escape_runs.push_back(t.offset);
@@ -199,30 +200,27 @@ Markup markup_of(const std::vector<InlineToken>& tokens, const MarkupScan& scan)
       }
       case InlineKind::Text: {
         m.text += t.text;
-        if (open.empty()) prose += t.text;
-        int32_t n = static_cast<int32_t>(t.text.size());
-        for (int32_t i = 0; i < n;) {
-          int32_t at = i;
-          UChar32 c;
-          U8_NEXT(t.text.data(), i, n, c);
-          if (c == '*' && (at == 0 || t.text[at - 1] != '*') && i < n && t.text[i] == '*')
-            m.stray.push_back(t.offset + static_cast<uint32_t>(at));  // "**" left as text: a visible marker
-          if (scan.brackets.find(c)) {
-            UChar32 next = 0;
-            if (int32_t j = i; j < n) U8_NEXT(t.text.data(), j, n, next);
-            marks.feed(c, t.offset + static_cast<uint32_t>(at), prev, next < 0 ? 0 : next);
-          }
-          prev = c;
+        if (open.empty()) count_bold_as(t.text, scan.bold_as, bold_as);
+        // A run of two or more '*' left in the text is a visible marker.
+        for (size_t k = t.text.find('*'); k != std::string_view::npos;) {
+          size_t e = k;
+          while (e < t.text.size() && t.text[e] == '*') ++e;
+          if (e - k >= 2) m.stray.push_back(t.offset + static_cast<uint32_t>(k));
+          k = t.text.find('*', e);
         }
-        continue;
+        scan.brackets.for_each_mark(t.text, [&](const qa::MarkTable::Mark&, UChar32 c, size_t at, UChar32 prev,
+                                                UChar32 next) {
+          marks.feed(c, t.offset + static_cast<uint32_t>(at), prev, next);
+          return true;
+        });
+        break;
       }
       default: break;
     }
-    prev = 0;
   }
   for (const OpenRun& o : open) m.lone.push_back(o.at);
   std::sort(m.lone.begin(), m.lone.end());
-  m.bold_as = count_pairs(prose, scan.bold_as);
+  m.bold_as = bold_as.pairs();
   return m;
 }
 
@@ -236,12 +234,6 @@ bool must_survive(const std::string& decoded) {
   int8_t type = u_charType(c);
   return type == U_MATH_SYMBOL || type == U_OTHER_SYMBOL || type == U_CURRENCY_SYMBOL || c == '<' || c == '>' ||
          c == '&';
-}
-
-size_t occurrences(std::string_view hay, std::string_view needle) {
-  size_t n = 0;
-  for (size_t at = hay.find(needle); at != std::string_view::npos; at = hay.find(needle, at + needle.size())) ++n;
-  return n;
 }
 
 bool may_hold_markup(std::string_view s) { return qa::contains_any_of(s, "*_~\\<&"); }

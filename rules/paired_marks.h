@@ -85,6 +85,36 @@ class MarkTable {
     for (const Mark& m : marks_) {
       if (m.c < 128) ascii_[m.c] = true;
       else low_byte_[m.c & 0xFF] = true;
+      lead_[static_cast<unsigned char>(utf8_of(m.c)[0])] = true;
+    }
+  }
+
+  // Calls f(mark, code point, byte offset, previous code point, next code
+  // point) for each mark of `text`, in order. Bytes that cannot begin a mark
+  // are skipped without decoding (most of a CJK text).
+  template <class F>
+  void for_each_mark(std::string_view text, F&& f) const {
+    const int32_t n = static_cast<int32_t>(text.size());
+    const char* d = text.data();
+    for (int32_t i = 0; i < n; ++i) {
+      if (!lead_[static_cast<unsigned char>(d[i])]) continue;
+      int32_t j = i;
+      UChar32 c;
+      U8_NEXT(d, j, n, c);
+      const Mark* m = find(c);
+      if (!m) continue;
+      UChar32 prev = 0, next = 0;
+      if (m->apostrophe) {
+        if (i > 0) {
+          int32_t k = i;
+          U8_BACK_1(reinterpret_cast<const uint8_t*>(d), 0, k);
+          int32_t e = k;
+          U8_NEXT(d, e, n, prev);
+        }
+        if (int32_t k = j; k < n) U8_NEXT(d, k, n, next);
+      }
+      if (!f(*m, c, static_cast<size_t>(i), prev < 0 ? 0 : prev, next < 0 ? 0 : next)) return;
+      i = j - 1;
     }
   }
 
@@ -142,6 +172,7 @@ class MarkTable {
   std::vector<UChar32> openers_;
   bool ascii_[128] = {};
   bool low_byte_[256] = {};  // low bytes of the marks beyond ASCII
+  bool lead_[256] = {};      // first UTF-8 bytes of the marks
 };
 
 // Walks a text's marks with a stack. feed() says what a mark did.
