@@ -3,8 +3,9 @@
 // segment of the batch by one side's text (the key) and report the groups
 // whose other side (the variant) says different things.
 //
-//   key     segment_form (visible text, inline code kept, NFC, spaces
-//           collapsed), case-folded with `ignore-case: true`, and the URLs
+//   key     the article's locale and segment_form (visible text, inline
+//           code kept, NFC, spaces collapsed), case-folded with
+//           `ignore-case: true`, and the URLs
 //           of that side's links: two texts whose links go to different
 //           places are not the same text;
 //   variant told apart by what it says (content_words.h): its content
@@ -228,7 +229,7 @@ inline bool begins_sentence(std::string_view form, size_t at) {
 // box" and "the **Awards** box"). Lower-case content words differ between
 // rewordings of one sentence ("when you're finished" / "when you're done")
 // that one translation serves well, so inconsistent-source leaves them to
-// `all-words: true`.
+// `differences: substitutions` and `differences: all`.
 inline bool marked_word(std::string_view form, const Token& t) {
   if (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') return true;
   if (std::count(form.begin(), form.begin() + t.begin, '`') % 2 == 1) return true;
@@ -291,6 +292,46 @@ inline bool occurs_in(std::string_view hay, std::string_view needle) {
   return false;
 }
 
+// One source variant as inconsistent-source weighs it.
+struct SourceText {
+  std::string_view form;
+  const std::vector<Token>& tokens;
+  std::vector<std::string_view> urls;
+};
+
+// Whether two sources that share one translation differ in substance, so
+// that the translation cannot be right for both: a link goes elsewhere; one
+// has a marked word (marked_word) the other lacks and the translation does
+// not keep verbatim either (a target that keeps "(CSP)" renders the source
+// that has it and adds the acronym to the other, which is harmless). With
+// `substitutions`, also when they differ in exactly one word each, often a
+// source changed on purpose ("This offer is ..." / "This plan is ...",
+// "Geographical country location" / "... city location") but as often a
+// synonym ("to learn more" / "for more information"), unless the
+// translation keeps both words.
+inline bool sources_differ(std::string_view target, const SourceText& a, const SourceText& b, bool substitutions) {
+  for (const auto& [x, y] : {std::pair(&a, &b), std::pair(&b, &a)})
+    for (std::string_view u : x->urls)
+      if (std::find(y->urls.begin(), y->urls.end(), u) == y->urls.end()) return true;
+  auto own = [&](const SourceText& x, const SourceText& y) {
+    const std::vector<bool> acronymic = acronym_words(x.form, x.tokens, y.form, y.tokens);
+    std::vector<size_t> out;
+    for (size_t k : only_in(x.tokens, x.form, y.tokens, y.form))
+      if (!acronymic[k]) out.push_back(k);
+    return out;
+  };
+  auto kept = [&](const SourceText& x, size_t k) {
+    const Token& t = x.tokens[k];
+    const bool number = t.key[0] >= '0' && t.key[0] <= '9';
+    return occurs_in(target, number ? t.key : detail::fold(x.form.substr(t.begin, t.end - t.begin)));
+  };
+  const std::vector<size_t> own_a = own(a, b), own_b = own(b, a);
+  for (const auto& [x, ks] : {std::pair(&a, &own_a), std::pair(&b, &own_b)})
+    for (size_t k : *ks)
+      if (marked_word(x->form, x->tokens[k]) && !kept(*x, k)) return true;
+  return substitutions && own_a.size() == 1 && own_b.size() == 1 && !(kept(a, own_a[0]) && kept(b, own_b[0]));
+}
+
 inline void check(const BatchContext& ctx, Key key_side) {
   // Grouping is one decision for the batch: the options of the first article
   // the rule is enabled for.
@@ -305,7 +346,8 @@ inline void check(const BatchContext& ctx, Key key_side) {
   const long min_words = options.get_int("min-words", 3);
   const bool ignore_case = options.get_bool("ignore-case", false);
   const bool loose_variants = options.get_bool("loose-variants", true);
-  const bool all_words = options.get_bool("all-words", false);
+  // inconsistent-source: which differences between sources are reported.
+  const std::string differences = options.get_string("differences").value_or("marked");
   const size_t max_places = static_cast<size_t>(std::clamp(options.get_int("max-locations", 3), 1L, 100L));
   constexpr size_t kMaxVariantsShown = 5;
 
@@ -332,12 +374,17 @@ inline void check(const BatchContext& ctx, Key key_side) {
     for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
       const Article& a = *ctx.articles[ai];
       SegmentTextCache& text = *ctx.texts[ai];
+      // Translations into different languages are never variants of each
+      // other: the key starts with the article's locale.
+      const std::string& locale = article_locale(a, ctx.facts).tag();
       for (uint32_t si = 0; si < a.segments.size(); ++si) {
         const Segment& s = a.segments[si];
         if (!counts(s, text, si, min_words)) continue;
-        std::string key = text.form(si, key_text);
-        if (key.empty()) continue;
-        if (key_side == Key::Source && ignore_case) key = fold_case(key);
+        const std::string& form = text.form(si, key_text);
+        if (form.empty()) continue;
+        std::string key = locale;
+        key += '\x1D';
+        key += key_side == Key::Source && ignore_case ? fold_case(form) : form;
         auto [it, added] = group_of.try_emplace(std::move(key), static_cast<uint32_t>(members.size()));
         if (added) members.push_back(0);
         ++members[it->second];
@@ -477,26 +524,17 @@ inline void check(const BatchContext& ctx, Key key_side) {
     // the shared translation does not keep verbatim either (a target that
     // keeps "(CSP)" renders the source that has it, and adds the acronym
     // to the one that lacks it, which is harmless).
-    if (key_side == Key::Target && !all_words) {
+    if (key_side == Key::Target && differences != "all") {
       const std::string target = detail::fold(ctx.texts[first_place.article]->form(first_place.segment, key_text));
-      bool marked = false;
-      for (size_t i = 0; i < g.variants.size() && !marked; ++i) {
+      const Variant& top = g.variants[0];
+      bool substance = false;
+      for (size_t i = 1; i < g.variants.size() && !substance; ++i) {
         const Variant& v = g.variants[i];
-        const Variant& ref = g.variants[i == 0 ? 1 : 0];
-        const std::string& form = variant_form(v.places.front());
-        const std::vector<bool> acronymic = acronym_words(form, v.tokens, variant_form(ref.places.front()), ref.tokens);
-        for (size_t k : only_in(v.tokens, form, ref.tokens, variant_form(ref.places.front()))) {
-          const Token& t = v.tokens[k];
-          if (acronymic[k] || !marked_word(form, t)) continue;
-          const bool number = t.key[0] >= '0' && t.key[0] <= '9';
-          const std::string shown = number ? t.key : detail::fold(std::string_view(form).substr(t.begin, t.end - t.begin));
-          if (!occurs_in(target, shown)) marked = true;
-        }
-        std::vector<std::string_view> mine = variant_urls(v.places.front()), theirs = variant_urls(ref.places.front());
-        for (std::string_view u : mine)
-          if (std::find(theirs.begin(), theirs.end(), u) == theirs.end()) marked = true;
+        substance = sources_differ(target, {variant_form(top.places.front()), top.tokens, variant_urls(top.places.front())},
+                                   {variant_form(v.places.front()), v.tokens, variant_urls(v.places.front())},
+                                   differences == "substitutions");
       }
-      if (!marked) continue;
+      if (!substance) continue;
     }
 
     // What differs: each variant's own words (those the most frequent one

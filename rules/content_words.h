@@ -10,12 +10,11 @@
 //   function-words   words dropped: articles, prepositions, auxiliaries,
 //                    particles (ICU words, whole)
 //   function-characters
-//                    in `compare: characters`, characters dropped inside
-//                    words too (的, which ICU glues on: "我的", "内的")
-//   compare          `words` (default: a multiset of words), `characters`
-//                    (each ideograph on its own, for Chinese, whose word
-//                    segmentation is a dictionary's guess), `sequence` (words
-//                    in order, for Japanese, where a moved particle is a slip)
+//                    characters dropped inside words too (的, which ICU
+//                    glues onto its neighbour: "我的", "内的")
+//   compare          `words` (default: a multiset of words, so word order
+//                    does not count) or `sequence` (words in order, for
+//                    Japanese, where a moved particle is a slip)
 //   contractions     "n't=not", "can't=can not": a whole word or an ending
 //                    replaced by its words
 //   suffixes         "ies=y", "s=": light inflection, first that fits wins,
@@ -33,7 +32,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 #include <unicode/bytestream.h>
@@ -52,13 +50,13 @@
 
 namespace tmlint::consistency {
 
-enum class Compare : uint8_t { Words, Characters, Sequence };
+enum class Compare : uint8_t { Words, Sequence };
 
 // One language's comparison knowledge, read once from its data file.
 struct Wording {
   Compare compare = Compare::Words;
   std::unordered_set<std::string> function_words;
-  std::unordered_set<std::string> function_characters;  // Compare::Characters: dropped inside words too
+  std::unordered_set<std::string> function_characters;  // dropped inside words too
   std::unordered_map<std::string, std::string> whole_contractions;  // "can't" -> "can not"
   std::vector<std::pair<std::string, std::string>> contraction_endings;  // "n't" -> "not"
   std::vector<std::pair<std::string, std::string>> suffixes;
@@ -134,8 +132,7 @@ inline Wording make_wording(const LocaleProfile& locale, std::string_view rule) 
   Wording w;
   w.tag = locale.tag().empty() ? "und" : locale.tag();
   if (auto c = locale.text(rule, "compare")) {
-    if (*c == "characters") w.compare = Compare::Characters;
-    else if (*c == "sequence") w.compare = Compare::Sequence;
+    if (*c == "sequence") w.compare = Compare::Sequence;
   }
   for (const std::string& f : locale.list(rule, "function-words")) w.function_words.insert(detail::fold(f));
   for (const std::string& f : locale.list(rule, "function-characters")) w.function_characters.insert(detail::fold(f));
@@ -187,7 +184,7 @@ inline Wording make_wording(const LocaleProfile& locale, std::string_view rule) 
 }
 
 // One content token: its comparison key and the bytes of the word of the
-// text it came from (in `characters`, the word that holds the ideograph).
+// text it came from.
 struct Token {
   std::string key;
   uint32_t begin = 0, end = 0;
@@ -234,33 +231,15 @@ class Tokenizer {
     return it->second.get();
   }
 
-  static bool han(UChar32 c) {
-    UErrorCode status = U_ZERO_ERROR;
-    return uscript_getScript(c, &status) == USCRIPT_HAN;
-  }
-
   // One ICU word (or hyphenated words) as content tokens.
   void add_word(std::string_view text, uint32_t b, uint32_t e, const Wording& w, std::vector<Token>& out) {
     const std::string_view word = text.substr(b, e - b);
     std::string key = detail::fold(word);
     key.erase(std::remove(key.begin(), key.end(), '-'), key.end());
     if (key.empty() || w.function_words.count(key)) return;
-    if (w.compare == Compare::Characters) {
-      // Each ideograph on its own; the rest of the word (Latin, digits) as one.
-      const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-      bool any_han = false;
-      for (int32_t i = static_cast<int32_t>(b); i < static_cast<int32_t>(e);) {
-        const int32_t at = i;
-        UChar32 c;
-        U8_NEXT(p, i, static_cast<int32_t>(e), c);
-        if (c < 0 || !han(c)) continue;
-        any_han = true;
-        // The word's bytes, not the character's: a message shows "商务", not "务".
-        std::string ch(text.substr(at, i - at));
-        if (!w.function_characters.count(ch)) out.push_back({std::move(ch), b, e});
-      }
-      if (any_han) return;
-    }
+    for (const std::string& c : w.function_characters)
+      for (size_t at; (at = key.find(c)) != std::string::npos;) key.erase(at, c.size());
+    if (key.empty() || w.function_words.count(key)) return;
     if (auto it = w.whole_contractions.find(key); it != w.whole_contractions.end()) {
       split_words(it->second, b, e, w, out);
       return;
@@ -384,9 +363,9 @@ inline std::vector<size_t> only_in(const std::vector<Token>& a, std::string_view
   return out;
 }
 
-// The differing tokens as the text writes them: each word once, neighbours
-// in the text (nothing but spaces between them) joined into one run, so
-// "经销商" shows as written and not as 经 销 商.
+// The differing tokens as the text writes them: each run once, neighbours
+// in the text (a short gap without punctuation between them) joined into
+// one run, a substring of the text that can be searched for.
 inline std::vector<std::string> spans_of(std::string_view text, const std::vector<Token>& tokens,
                                          const std::vector<size_t>& which) {
   std::vector<std::pair<uint32_t, uint32_t>> ranges;
@@ -400,8 +379,12 @@ inline std::vector<std::string> spans_of(std::string_view text, const std::vecto
         last.second = std::max(last.second, r.second);
         continue;
       }
+      // A short gap (a space, a particle, "de") is shown with its
+      // neighbours: "予期されること", not "予期 れること".
       const std::string_view gap = text.substr(last.second, r.first - last.second);
-      if (gap.find_first_not_of(' ') == std::string_view::npos) {
+      if (gap.size() <= 7 && gap.find_first_of(",.;:!?()[]\"") == std::string_view::npos &&
+          gap.find("\xE3\x80\x81") == std::string_view::npos && gap.find("\xE3\x80\x82") == std::string_view::npos &&
+          gap.find("\xEF\xBC\x8C") == std::string_view::npos) {
         last.second = r.second;
         continue;
       }
