@@ -496,7 +496,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
         const Place& p = v.places.front();
         const Wording& w = wording_at(p);
         v.tokens = tokenizer.tokens(variant_form(p), w);
-        return signature(v.tokens, variant_urls(p), w.compare);
+        return signature(v.tokens, variant_urls(p));
       });
       if (g.variants.size() < 2) continue;
     } else {
@@ -551,10 +551,8 @@ inline void check(const BatchContext& ctx, Key key_side) {
       return words;
     };
     std::string diff;
-    bool any_word = false;
     for (size_t i = 0; i < g.variants.size() && i < 3; ++i) {
       std::vector<std::string> words = own_words(i);
-      any_word = any_word || !words.empty();
       std::string shown;
       for (size_t k = 0; k < words.size() && k < 4; ++k) shown += (k ? " " : "") + excerpt(words[k], 40);
       if (words.size() > 4) shown += " ...";
@@ -562,7 +560,6 @@ inline void check(const BatchContext& ctx, Key key_side) {
                           g.variants[i].count);
     }
     if (g.variants.size() > 3) diff += " vs ...";
-    if (!any_word) diff = "word order";
 
     std::vector<std::string> texts;
     for (size_t i = 0; i < g.variants.size() && i < kMaxVariantsShown; ++i)

@@ -12,9 +12,6 @@
 //   function-characters
 //                    characters dropped inside words too (的, which ICU
 //                    glues onto its neighbour: "我的", "内的")
-//   compare          `words` (default: a multiset of words, so word order
-//                    does not count) or `sequence` (words in order, for
-//                    Japanese, where a moved particle is a slip)
 //   contractions     "n't=not", "can't=can not": a whole word or an ending
 //                    replaced by its words
 //   suffixes         "ies=y", "s=": light inflection, first that fits wins,
@@ -50,11 +47,8 @@
 
 namespace tmlint::consistency {
 
-enum class Compare : uint8_t { Words, Sequence };
-
 // One language's comparison knowledge, read once from its data file.
 struct Wording {
-  Compare compare = Compare::Words;
   std::unordered_set<std::string> function_words;
   std::unordered_set<std::string> function_characters;  // dropped inside words too
   std::unordered_map<std::string, std::string> whole_contractions;  // "can't" -> "can not"
@@ -131,9 +125,6 @@ inline std::string stem(std::string word, const Wording& w) {
 inline Wording make_wording(const LocaleProfile& locale, std::string_view rule) {
   Wording w;
   w.tag = locale.tag().empty() ? "und" : locale.tag();
-  if (auto c = locale.text(rule, "compare")) {
-    if (*c == "sequence") w.compare = Compare::Sequence;
-  }
   for (const std::string& f : locale.list(rule, "function-words")) w.function_words.insert(detail::fold(f));
   for (const std::string& f : locale.list(rule, "function-characters")) w.function_characters.insert(detail::fold(f));
   for (const std::string& c : locale.list(rule, "contractions")) {
@@ -318,14 +309,13 @@ class Tokenizer {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators_;
 };
 
-// The comparison form of a token list: the keys sorted (or in order with
-// Compare::Sequence), then the URLs, separated by a byte no text has.
-inline std::string signature(const std::vector<Token>& tokens, const std::vector<std::string_view>& urls,
-                             Compare compare) {
+// The comparison form of a token list: the keys sorted (word order does
+// not count), then the URLs sorted, separated by bytes no text has.
+inline std::string signature(const std::vector<Token>& tokens, const std::vector<std::string_view>& urls) {
   std::vector<std::string_view> keys;
   keys.reserve(tokens.size());
   for (const Token& t : tokens) keys.push_back(t.key);
-  if (compare != Compare::Sequence) std::sort(keys.begin(), keys.end());
+  std::sort(keys.begin(), keys.end());
   std::string out;
   for (std::string_view k : keys) (out += k) += '\x1F';
   out += '\x1E';
