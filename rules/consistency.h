@@ -61,6 +61,7 @@ struct Place {
   uint32_t article = 0;  // index into BatchContext::articles
   uint32_t segment = 0;  // index into Article::segments
   bool operator<(const Place& o) const { return article != o.article ? article < o.article : segment < o.segment; }
+  bool operator==(const Place& o) const { return article == o.article && segment == o.segment; }
 };
 
 struct Variant {
@@ -100,14 +101,23 @@ inline std::string shown_variant(const std::string& text, const std::string& oth
 // are ignored ("Asia Pacific、Europe" for "Asia Pacific, Europe"): the
 // loose forms are only compared when the ASCII letters and digits agree.
 inline bool untranslated(const std::string& source, const std::string& target) {
-  auto ascii_alnum = [](const std::string& s) {
-    std::string out;
-    for (char c : s)
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
-      else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-    return out;
+  if (source == target) return true;
+  // The ASCII letters and digits, case folded, compared in place.
+  auto next = [](const std::string& s, size_t& i) -> char {
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return s[i++];
+      if (c >= 'A' && c <= 'Z') return static_cast<char>(s[i++] - 'A' + 'a');
+    }
+    return 0;
   };
-  return source == target || (ascii_alnum(source) == ascii_alnum(target) && loose_form(source) == loose_form(target));
+  size_t i = 0, j = 0;
+  for (;;) {
+    const char a = next(source, i), b = next(target, j);
+    if (a != b) return false;
+    if (a == 0) break;
+  }
+  return loose_form(source) == loose_form(target);
 }
 
 // Whether the text has at least `min` English words (runs of ASCII letters
@@ -177,6 +187,11 @@ class LinkIndex {
  private:
   std::vector<std::optional<std::vector<std::pair<uint32_t, uint32_t>>>> by_article_;
 };
+
+// Two hashes as one (boost's hash_combine, 64-bit).
+inline uint64_t mix(uint64_t seed, uint64_t h) {
+  return seed ^ (h + 0x9E3779B97F4A7C15ull + (seed << 6) + (seed >> 2));
+}
 
 inline std::string joined(std::vector<std::string_view> items) {
   std::sort(items.begin(), items.end());
@@ -360,33 +375,43 @@ inline void check(const BatchContext& ctx, Key key_side) {
   // (the source language of every Docs handoff) for inconsistent-source.
   const std::string_view rule_id = key_side == Key::Source ? "inconsistent-translation" : "inconsistent-source";
 
-  // Pass 1: every segment that can count, grouped by its key. Most keys
-  // occur once (60% of the segments of a real batch), so the other side is
-  // only normalised in pass 2, for keys seen twice or more.
+  // Pass 1: every segment that can count, grouped by a 64-bit hash of its
+  // key (no copy of the text; the few groups seen twice are checked against
+  // their first member's text in pass 2). Most keys occur once (60% of the
+  // segments of a real batch), so the other side is only looked at in pass
+  // 2, for keys seen twice or more.
   struct Candidate {
     Place place;
     uint32_t group;
   };
   std::vector<Candidate> candidates;
   std::vector<uint32_t> members;  // per group: its candidates
+  std::vector<Place> first_member;
+  auto same_key = [&](const Place& p, const Place& q) {
+    const std::string& a = ctx.texts[p.article]->form(p.segment, key_text);
+    const std::string& b = ctx.texts[q.article]->form(q.segment, key_text);
+    return key_side == Key::Source && ignore_case ? fold_case(a) == fold_case(b) : a == b;
+  };
   {
-    std::unordered_map<std::string, uint32_t> group_of;
+    std::unordered_map<uint64_t, uint32_t> group_of;
     for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
       const Article& a = *ctx.articles[ai];
       SegmentTextCache& text = *ctx.texts[ai];
       // Translations into different languages are never variants of each
-      // other: the key starts with the article's locale.
-      const std::string& locale = article_locale(a, ctx.facts).tag();
+      // other: the key is the article's locale with the text.
+      const uint64_t locale = std::hash<std::string_view>{}(article_locale(a, ctx.facts).tag());
       for (uint32_t si = 0; si < a.segments.size(); ++si) {
         const Segment& s = a.segments[si];
         if (!counts(s, text, si, min_words)) continue;
         const std::string& form = text.form(si, key_text);
         if (form.empty()) continue;
-        std::string key = locale;
-        key += '\x1D';
-        key += key_side == Key::Source && ignore_case ? fold_case(form) : form;
-        auto [it, added] = group_of.try_emplace(std::move(key), static_cast<uint32_t>(members.size()));
-        if (added) members.push_back(0);
+        const uint64_t h = mix(locale, std::hash<std::string_view>{}(
+                                           key_side == Key::Source && ignore_case ? fold_case(form) : form));
+        auto [it, added] = group_of.try_emplace(h, static_cast<uint32_t>(members.size()));
+        if (added) {
+          members.push_back(0);
+          first_member.push_back({ai, si});
+        }
         ++members[it->second];
         candidates.push_back({{ai, si}, it->second});
       }
@@ -395,13 +420,15 @@ inline void check(const BatchContext& ctx, Key key_side) {
 
   // Pass 2: the keys seen twice or more, split by the URLs of the key side
   // (the same words linking elsewhere are another text), and their variants
-  // told apart exactly here (form and URLs) and merged by what they say
-  // below (only for groups that have two exact variants, which are few).
+  // told apart exactly here (a hash of form and URLs) and merged by what
+  // they say below (only for groups that have two exact variants, which
+  // are few). A hash collision of two variants (odds about 1 in 10^10 for
+  // a batch of 100,000 segments) could only hide a difference.
   LinkIndex links(ctx.articles.size());
   std::vector<Group> groups;
   {
-    std::unordered_map<std::string, uint32_t> subgroup_of;  // group index bytes + key URLs -> index in groups
-    std::unordered_map<std::string, uint32_t> variant_of;   // subgroup bytes + exact variant -> index in its group
+    std::unordered_map<uint64_t, uint32_t> subgroup_of;  // group and key URLs -> index in groups
+    std::unordered_map<uint64_t, uint32_t> variant_of;   // subgroup and exact variant -> index in its group
     for (const Candidate& c : candidates) {
       if (members[c.group] < 2) continue;
       const Article& a = *ctx.articles[c.place.article];
@@ -409,17 +436,17 @@ inline void check(const BatchContext& ctx, Key key_side) {
       const std::string& source = text.form(c.place.segment, Side::Source);
       const std::string& target = text.form(c.place.segment, Side::Target);
       if (target.empty() || untranslated(source, target)) continue;
-      std::string gkey(reinterpret_cast<const char*>(&c.group), sizeof c.group);
-      gkey += joined(links.urls(a, c.place.article, c.place.segment, key_links));
-      auto [git, gnew] = subgroup_of.try_emplace(std::move(gkey), static_cast<uint32_t>(groups.size()));
+      const Place& first = first_member[c.group];
+      if (!(first == c.place) && !same_key(first, c.place)) continue;  // a hash collision of keys
+      auto hash = std::hash<std::string_view>{};
+      const uint64_t gkey = mix(c.group, hash(joined(links.urls(a, c.place.article, c.place.segment, key_links))));
+      auto [git, gnew] = subgroup_of.try_emplace(gkey, static_cast<uint32_t>(groups.size()));
       if (gnew) groups.emplace_back();
       const uint32_t gi = git->second;
-      std::string vkey(reinterpret_cast<const char*>(&gi), sizeof gi);
-      vkey += key_side == Key::Source ? target : source;
-      vkey += '\x1E';
-      vkey += joined(links.urls(a, c.place.article, c.place.segment, variant_links));
+      const uint64_t vkey = mix(mix(gi, hash(key_side == Key::Source ? target : source)),
+                                hash(joined(links.urls(a, c.place.article, c.place.segment, variant_links))));
       Group& g = groups[gi];
-      auto [vit, vnew] = variant_of.try_emplace(std::move(vkey), static_cast<uint32_t>(g.variants.size()));
+      auto [vit, vnew] = variant_of.try_emplace(vkey, static_cast<uint32_t>(g.variants.size()));
       if (vnew) g.variants.emplace_back();
       Variant& v = g.variants[vit->second];
       ++v.count;
@@ -590,7 +617,11 @@ inline void check(const BatchContext& ctx, Key key_side) {
     Location where = side.location;
     {
       const std::string& form = variant_form(*at);
-      std::vector<Token> mine = tokenizer.tokens(form, wording_at(*at));
+      const Variant& mine_v = g.variants[at_variant];
+      // The reported text is usually its variant's first: its words are cut already.
+      std::vector<Token> cut;
+      if (!(mine_v.places.front() == *at)) cut = tokenizer.tokens(form, wording_at(*at));
+      const std::vector<Token>& mine = mine_v.places.front() == *at ? mine_v.tokens : cut;
       const Variant& ref = g.variants[at_variant == 0 ? 1 : 0];
       std::vector<size_t> differ = only_in(mine, form, ref.tokens, variant_form(ref.places.front()));
       if (!differ.empty()) {
