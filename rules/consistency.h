@@ -39,6 +39,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -125,19 +126,27 @@ inline bool untranslated(const std::string& source, const std::string& target) {
 // stops at the min-th.
 inline bool has_words(std::string_view text, long min) {
   if (min <= 0) return true;
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  auto glue = [](char c) { return (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-' || c == '/'; };
+  // Byte classes, once: 1 an ASCII letter, 2 a digit or '_', 4 '.', 8 '-' or '/'.
+  static const auto kind = [] {
+    std::array<uint8_t, 256> k{};
+    for (int c = 'a'; c <= 'z'; ++c) k[c] = k[c - 'a' + 'A'] = 1;
+    for (int c = '0'; c <= '9'; ++c) k[c] = 2;
+    k['_'] = 2;
+    k['.'] = 4;
+    k['-'] = k['/'] = 8;
+    return k;
+  }();
+  auto at = [&](size_t i) { return kind[static_cast<unsigned char>(text[i])]; };
   long n = 0;
   for (size_t i = 0; i < text.size();) {
-    if (!letter(text[i])) {
+    if (at(i) != 1) {
       ++i;
       continue;
     }
     const size_t b = i;
-    while (i < text.size() && (letter(text[i]) || (text[i] == '\'' && i + 1 < text.size() && letter(text[i + 1])))) ++i;
-    const bool glued_before = b > 0 && glue(text[b - 1]);
-    const bool glued_after = i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '_' ||
-                                                 (text[i] == '.' && i + 1 < text.size() && letter(text[i + 1])));
+    while (i < text.size() && (at(i) == 1 || (text[i] == '\'' && i + 1 < text.size() && at(i + 1) == 1))) ++i;
+    const bool glued_before = b > 0 && at(b - 1) > 1;
+    const bool glued_after = i < text.size() && (at(i) == 2 || (text[i] == '.' && i + 1 < text.size() && at(i + 1) == 1));
     if (!glued_before && !glued_after && ++n >= min) return true;
   }
   return false;
@@ -519,10 +528,19 @@ inline void check(const BatchContext& ctx, Key key_side) {
         return loose_form(variant_form(v.places.front())) + '\x1E' + joined(variant_urls(v.places.front()));
       });
       if (g.variants.size() < 2) continue;
+      // Translations: only what lies between the bytes all variants share is
+      // cut into words (shared_ends). Sources are cut whole: an acronym and
+      // its expansion must be seen together (acronym_words).
+      std::pair<size_t, size_t> ends{0, 0};
+      if (key_side == Key::Source) {
+        std::vector<std::string_view> forms;
+        for (const Variant& v : g.variants) forms.push_back(variant_form(v.places.front()));
+        ends = shared_ends(forms);
+      }
       merge_by(g.variants, [&](Variant& v) {
         const Place& p = v.places.front();
-        const Wording& w = wording_at(p);
-        v.tokens = tokenizer.tokens(variant_form(p), w);
+        const std::string& form = variant_form(p);
+        v.tokens = tokenizer.tokens(form, wording_at(p), ends.first, form.size() - ends.second);
         return signature(v.tokens, variant_urls(p));
       });
       if (g.variants.size() < 2) continue;
@@ -619,11 +637,18 @@ inline void check(const BatchContext& ctx, Key key_side) {
       const std::string& form = variant_form(*at);
       const Variant& mine_v = g.variants[at_variant];
       // The reported text is usually its variant's first: its words are cut already.
-      std::vector<Token> cut;
-      if (!(mine_v.places.front() == *at)) cut = tokenizer.tokens(form, wording_at(*at));
-      const std::vector<Token>& mine = mine_v.places.front() == *at ? mine_v.tokens : cut;
+      // Another text of the variant than its first: both cut whole.
       const Variant& ref = g.variants[at_variant == 0 ? 1 : 0];
-      std::vector<size_t> differ = only_in(mine, form, ref.tokens, variant_form(ref.places.front()));
+      const std::string& ref_form = variant_form(ref.places.front());
+      const bool first = mine_v.places.front() == *at;
+      std::vector<Token> cut, ref_cut;
+      if (!first) {
+        cut = tokenizer.tokens(form, wording_at(*at));
+        ref_cut = tokenizer.tokens(ref_form, wording_at(ref.places.front()));
+      }
+      std::vector<size_t> differ =
+          only_in(first ? mine_v.tokens : cut, form, first ? ref.tokens : ref_cut, ref_form);
+      const std::vector<Token>& mine = first ? mine_v.tokens : cut;
       if (!differ.empty()) {
         const Token& t = mine[differ.front()];
         const size_t found = side.raw.find(std::string_view(form).substr(t.begin, t.end - t.begin));

@@ -186,19 +186,24 @@ struct Token {
 // on one thread).
 class Tokenizer {
  public:
-  std::vector<Token> tokens(std::string_view text, const Wording& w) {
+  // The tokens of text[from, to), their offsets into `text`.
+  std::vector<Token> tokens(std::string_view text, const Wording& w, size_t from = 0,
+                            size_t to = std::string_view::npos) {
     std::vector<Token> out;
     icu::BreakIterator* words = iterator(w.tag);
     if (!words) return out;
+    to = std::min(to, text.size());
+    from = std::min(from, to);
     UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    UText* ut = utext_openUTF8(nullptr, text.data() + from, static_cast<int64_t>(to - from), &status);
     if (U_FAILURE(status)) return out;
     words->setText(ut, status);
-    // With UTF-8 UText, boundaries are byte offsets into `text`.
+    // With UTF-8 UText, boundaries are byte offsets into the piece.
     std::vector<std::pair<uint32_t, uint32_t>> spans;
     int32_t start = words->first();
     for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next())
-      if (words->getRuleStatus() != UBRK_WORD_NONE) spans.emplace_back(start, end);
+      if (words->getRuleStatus() != UBRK_WORD_NONE)
+        spans.emplace_back(static_cast<uint32_t>(from + start), static_cast<uint32_t>(from + end));
     utext_close(ut);
 
     // Hyphenated words stay apart ("mid-sized" is "mid" and "sized"): a
@@ -308,6 +313,51 @@ class Tokenizer {
 
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators_;
 };
+
+// How many bytes all of `texts` share at their start and at their end,
+// each cut back to a separator (white space or punctuation: the last
+// shared byte before the middle ends a word, the first after it starts
+// one), so that the words of each middle are the words that make the
+// texts differ: ICU cuts words inside runs of letters, never across a
+// separator. Cutting only the middles saves most of the dictionary work
+// of Chinese and Japanese, whose variants mostly differ in a word or two.
+inline std::pair<size_t, size_t> shared_ends(const std::vector<std::string_view>& texts) {
+  if (texts.empty()) return {0, 0};
+  size_t shortest = texts[0].size();
+  for (std::string_view t : texts) shortest = std::min(shortest, t.size());
+  size_t pre = 0;
+  while (pre < shortest && std::all_of(texts.begin(), texts.end(), [&](std::string_view t) { return t[pre] == texts[0][pre]; }))
+    ++pre;
+  size_t suf = 0;
+  while (suf < shortest - pre && std::all_of(texts.begin(), texts.end(), [&](std::string_view t) {
+           return t[t.size() - 1 - suf] == texts[0][texts[0].size() - 1 - suf];
+         }))
+    ++suf;
+  auto separator = [](std::string_view t, size_t at) {  // the code point starting at `at`
+    UChar32 c;
+    int32_t i = static_cast<int32_t>(at);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), i, static_cast<int32_t>(t.size()), c);
+    return c >= 0 && (u_isUWhiteSpace(c) || u_ispunct(c));
+  };
+  auto lead = [](std::string_view t, size_t at) { return at == t.size() || (static_cast<unsigned char>(t[at]) & 0xC0) != 0x80; };
+  const std::string_view t = texts[0];
+  // The prefix ends on a code point boundary ("、" and "す" share their
+  // first byte), just after a separator.
+  while (pre > 0 && !lead(t, pre)) --pre;
+  while (pre > 0) {
+    size_t b = pre - 1;
+    while (b > 0 && !lead(t, b)) --b;
+    if (separator(t, b)) break;
+    pre = b;
+  }
+  // The suffix starts at a separator.
+  while (suf > 0) {
+    const size_t at = t.size() - suf;
+    if (lead(t, at) && separator(t, at)) break;
+    --suf;
+  }
+  return {pre, suf};
+}
 
 // The comparison form of a token list: the keys sorted (word order does
 // not count), then the URLs sorted, separated by bytes no text has.
