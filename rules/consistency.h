@@ -1,14 +1,22 @@
 #pragma once
 // What inconsistent-translation and inconsistent-source share: group every
 // segment of the batch by one side's text (the key) and report the groups
-// whose other side (the variant) comes in more than one form.
+// whose other side (the variant) says different things.
 //
-//   key     segment_form (visible text, inline code kept, NFC, spaces
-//           collapsed), case-folded with `ignore-case: true`;
-//   variant told apart by loose_form: variants differing only in spacing,
-//           width, case or punctuation are one variant (`loose-variants:
-//           false` tells them apart by segment_form instead); source
-//           variants also without the English articles a, an, the.
+//   key     the article's locale and segment_form (visible text, inline
+//           code kept, NFC, spaces collapsed), case-folded with
+//           `ignore-case: true`, and the URLs
+//           of that side's links: two texts whose links go to different
+//           places are not the same text;
+//   variant told apart by what it says (content_words.h): its content
+//           words, numbers and codes, folded and without the function
+//           words of its language (the target's data file for
+//           inconsistent-translation, en.yaml for inconsistent-source),
+//           as a multiset, and the URLs of its links. Variants that
+//           differ only in case, width, spacing, punctuation, function
+//           words, light inflection (English sources) or word order are
+//           one variant (`loose-variants: false` tells them apart by
+//           segment_form instead).
 //
 // Segments are left out when they cannot say anything about consistency:
 // no source, an empty target, a target equal to its source (untranslated),
@@ -18,22 +26,30 @@
 //
 // Memory is 12 bytes per segment that counts, one entry per distinct key
 // and one per distinct (key, variant) pair of the keys seen twice or more,
-// each holding at most `max-locations` locations; time is linear in the
-// segments (hashing). One finding per group with two variants or more,
-// at the first occurrence of a variant other than the most frequent one, in
-// an article the rule is enabled for; the message lists the variants, most
-// frequent first (ties: first seen first), each with its count and first
-// locations.
+// each holding at most `max-locations` locations; words are cut only for
+// the first text of each exact variant of a key that has two (a few
+// thousand texts in a batch of 30,000 segments), and kept as byte offsets
+// into the cached forms. Time is linear in the segments (hashing). One
+// finding per group with two variants or more, at the first occurrence of
+// a variant other than the most frequent one, in an article the rule is
+// enabled for, its column at the first word that differs; the message says
+// which words differ, verbatim, and lists the variants, most frequent first
+// (ties: first seen first), each with its count and first locations. It
+// does not say which variant is right: the counts are the evidence.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
+#include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include <unicode/unistr.h>
 
+#include "content_words.h"
 #include "engine/rule.h"
 #include "text/normal_forms.h"
 #include "text/visible_text.h"
@@ -46,6 +62,7 @@ struct Place {
   uint32_t article = 0;  // index into BatchContext::articles
   uint32_t segment = 0;  // index into Article::segments
   bool operator<(const Place& o) const { return article != o.article ? article < o.article : segment < o.segment; }
+  bool operator==(const Place& o) const { return article == o.article && segment == o.segment; }
 };
 
 struct Variant {
@@ -53,6 +70,7 @@ struct Variant {
   std::vector<Place> places;  // the first max-locations
   bool has_enabled = false;
   Place first_enabled;        // first occurrence in an article the rule is enabled for
+  std::vector<Token> tokens;  // of the text at places.front(), once compared
 };
 
 struct Group {
@@ -80,37 +98,27 @@ inline std::string shown_variant(const std::string& text, const std::string& oth
   return from > 0 ? "..." + shown : shown;
 }
 
-// An English source without its articles ("Cancel the old subscription" and
-// "Cancel old subscription" have one Japanese translation): for telling
-// source variants apart only.
-inline std::string without_articles(const std::string& s) {
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string::npos) j = s.size();
-    std::string word = s.substr(i, j - i);
-    std::string lower = word;
-    for (char& c : lower)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (lower != "a" && lower != "an" && lower != "the") out += (out.empty() ? "" : " ") + word;
-    i = j + 1;
-  }
-  return out;
-}
-
 // A target that is its source once spacing, width, case and punctuation
 // are ignored ("Asia Pacific、Europe" for "Asia Pacific, Europe"): the
 // loose forms are only compared when the ASCII letters and digits agree.
 inline bool untranslated(const std::string& source, const std::string& target) {
-  auto ascii_alnum = [](const std::string& s) {
-    std::string out;
-    for (char c : s)
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
-      else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-    return out;
+  if (source == target) return true;
+  // The ASCII letters and digits, case folded, compared in place.
+  auto next = [](const std::string& s, size_t& i) -> char {
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return s[i++];
+      if (c >= 'A' && c <= 'Z') return static_cast<char>(s[i++] - 'A' + 'a');
+    }
+    return 0;
   };
-  return source == target || (ascii_alnum(source) == ascii_alnum(target) && loose_form(source) == loose_form(target));
+  size_t i = 0, j = 0;
+  for (;;) {
+    const char a = next(source, i), b = next(target, j);
+    if (a != b) return false;
+    if (a == 0) break;
+  }
+  return loose_form(source) == loose_form(target);
 }
 
 // Whether the text has at least `min` English words (runs of ASCII letters
@@ -118,19 +126,27 @@ inline bool untranslated(const std::string& source, const std::string& target) {
 // stops at the min-th.
 inline bool has_words(std::string_view text, long min) {
   if (min <= 0) return true;
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  auto glue = [](char c) { return (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-' || c == '/'; };
+  // Byte classes, once: 1 an ASCII letter, 2 a digit or '_', 4 '.', 8 '-' or '/'.
+  static const auto kind = [] {
+    std::array<uint8_t, 256> k{};
+    for (int c = 'a'; c <= 'z'; ++c) k[c] = k[c - 'a' + 'A'] = 1;
+    for (int c = '0'; c <= '9'; ++c) k[c] = 2;
+    k['_'] = 2;
+    k['.'] = 4;
+    k['-'] = k['/'] = 8;
+    return k;
+  }();
+  auto at = [&](size_t i) { return kind[static_cast<unsigned char>(text[i])]; };
   long n = 0;
   for (size_t i = 0; i < text.size();) {
-    if (!letter(text[i])) {
+    if (at(i) != 1) {
       ++i;
       continue;
     }
     const size_t b = i;
-    while (i < text.size() && (letter(text[i]) || (text[i] == '\'' && i + 1 < text.size() && letter(text[i + 1])))) ++i;
-    const bool glued_before = b > 0 && glue(text[b - 1]);
-    const bool glued_after = i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '_' ||
-                                                 (text[i] == '.' && i + 1 < text.size() && letter(text[i + 1])));
+    while (i < text.size() && (at(i) == 1 || (text[i] == '\'' && i + 1 < text.size() && at(i + 1) == 1))) ++i;
+    const bool glued_before = b > 0 && at(b - 1) > 1;
+    const bool glued_after = i < text.size() && (at(i) == 2 || (text[i] == '.' && i + 1 < text.size() && at(i + 1) == 1));
     if (!glued_before && !glued_after && ++n >= min) return true;
   }
   return false;
@@ -155,6 +171,191 @@ inline void prepare(const ArticleContext& ctx) {
   }
 }
 
+// The URLs of one side of a segment's links, from Article::links (the
+// loader's, so no text is lexed again); one sorted index per article, built
+// the first time a segment of it is asked for.
+class LinkIndex {
+ public:
+  explicit LinkIndex(size_t articles) : by_article_(articles) {}
+
+  std::vector<std::string_view> urls(const Article& a, uint32_t ai, uint32_t si, LinkPlace place) {
+    auto& index = by_article_[ai];
+    if (!index) {
+      index.emplace();
+      for (uint32_t i = 0; i < a.links.size(); ++i)
+        if (a.links[i].segment >= 0) index->emplace_back(static_cast<uint32_t>(a.links[i].segment), i);
+      std::sort(index->begin(), index->end());
+    }
+    std::vector<std::string_view> out;
+    for (auto it = std::lower_bound(index->begin(), index->end(), std::pair<uint32_t, uint32_t>(si, 0));
+         it != index->end() && it->first == si; ++it)
+      if (a.links[it->second].place == place) out.push_back(a.links[it->second].target);
+    return out;
+  }
+
+ private:
+  std::vector<std::optional<std::vector<std::pair<uint32_t, uint32_t>>>> by_article_;
+};
+
+// Two hashes as one (boost's hash_combine, 64-bit).
+inline uint64_t mix(uint64_t seed, uint64_t h) {
+  return seed ^ (h + 0x9E3779B97F4A7C15ull + (seed << 6) + (seed >> 2));
+}
+
+inline std::string joined(std::vector<std::string_view> items) {
+  std::sort(items.begin(), items.end());
+  std::string out;
+  for (std::string_view s : items) (out += s) += '\x1F';
+  return out;
+}
+
+// Whether the word at `at` starts with a capital letter.
+inline bool capitalised(std::string_view form, size_t at) {
+  UChar32 c;
+  int32_t i = static_cast<int32_t>(at);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(form.data()), i, static_cast<int32_t>(form.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+// Whether the capitalised word at `at` is capitalised because it begins
+// the sentence, alone or in a run of capitalised words ("Log Analytics
+// Contributor can read ..."): a subject a translation may move or drop.
+inline bool begins_sentence(std::string_view form, size_t at) {
+  size_t k = at;
+  for (;;) {
+    while (k > 0) {  // spaces and opening marks
+      const char c = form[k - 1];
+      if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '*') {
+        --k;
+      } else if (k >= 3 && (form.substr(k - 3, 3) == "\xE2\x80\x9C" || form.substr(k - 3, 3) == "\xE2\x80\x98")) {
+        k -= 3;  // “ ‘
+      } else {
+        break;
+      }
+    }
+    if (k == 0 || std::string_view(".!?:;").find(form[k - 1]) != std::string_view::npos) return true;
+    // The word before: part of the same capitalised run, or not.
+    size_t b = k;
+    while (b > 0 && form[b - 1] != ' ') --b;
+    const std::string_view word = form.substr(b, k - b);
+    const bool plain = std::all_of(word.begin(), word.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+             (c >= '0' && c <= '9');
+    });
+    if (!plain || !capitalised(form, b)) return false;
+    k = b;
+  }
+}
+
+// Whether a differing source word is one a translation cannot have
+// absorbed: a number, a word of inline code, or a capitalised word inside
+// the sentence (a UI label, a product or program name: "the **Letters**
+// box" and "the **Awards** box"). Lower-case content words differ between
+// rewordings of one sentence ("when you're finished" / "when you're done")
+// that one translation serves well, so inconsistent-source leaves them to
+// `differences: substitutions` and `differences: all`.
+inline bool marked_word(std::string_view form, const Token& t) {
+  if (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') return true;
+  if (std::count(form.begin(), form.begin() + t.begin, '`') % 2 == 1) return true;
+  return capitalised(form, t.begin) && !begins_sentence(form, t.begin);
+}
+
+// Acronyms and their expansions ("Cloud Solution Provider (CSP)", "FAQs"
+// for "frequently asked questions"): a source that spells one out and a
+// source that does not say the same, so these words are not marked. Returns,
+// per token of `a`, whether it is an acronym spelled out in `a` or `b`, or
+// a word of such an expansion.
+inline std::vector<bool> acronym_words(std::string_view form_a, const std::vector<Token>& a,
+                                       std::string_view form_b, const std::vector<Token>& b) {
+  auto acronym = [](std::string_view form, const Token& t) -> std::string {
+    std::string_view w = form.substr(t.begin, t.end - t.begin);
+    if (w.size() > 2 && w.back() == 's') w.remove_suffix(1);  // "FAQs", "MPAs"
+    if (w.size() < 2 || w.size() > 8) return {};
+    std::string out;
+    for (char c : w) {
+      if (c < 'A' || c > 'Z') return {};
+      out.push_back(static_cast<char>(c | 0x20));
+    }
+    return out;
+  };
+  std::vector<std::string> acronyms;
+  for (const Token& t : a)
+    if (std::string x = acronym(form_a, t); !x.empty()) acronyms.push_back(x);
+  for (const Token& t : b)
+    if (std::string x = acronym(form_b, t); !x.empty()) acronyms.push_back(x);
+  std::vector<bool> out(a.size(), false);
+  std::vector<std::string> spelled;  // the acronyms spelled out somewhere
+  auto expand = [&](const std::vector<Token>& tokens, std::vector<bool>* mark) {
+    for (const std::string& x : acronyms)
+      for (size_t i = 0; i + x.size() <= tokens.size(); ++i) {
+        size_t j = 0;
+        while (j < x.size() && !tokens[i + j].key.empty() && tokens[i + j].key[0] == x[j]) ++j;
+        if (j < x.size()) continue;
+        spelled.push_back(x);
+        if (mark)
+          for (j = 0; j < x.size(); ++j) (*mark)[i + j] = true;
+      }
+  };
+  expand(a, &out);
+  expand(b, nullptr);
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::string x = acronym(form_a, a[i]); !x.empty() && std::find(spelled.begin(), spelled.end(), x) != spelled.end())
+      out[i] = true;
+  return out;
+}
+
+// Whether `needle` (folded) occurs in `hay` (folded) not inside a longer
+// ASCII word or number: "CSP" in "云解决方案提供商 (CSP) 计划".
+inline bool occurs_in(std::string_view hay, std::string_view needle) {
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  for (size_t at = hay.find(needle); !needle.empty() && at != std::string_view::npos; at = hay.find(needle, at + 1)) {
+    const bool before = at > 0 && alnum(hay[at - 1]) && alnum(needle.front());
+    const bool after = at + needle.size() < hay.size() && alnum(hay[at + needle.size()]) && alnum(needle.back());
+    if (!before && !after) return true;
+  }
+  return false;
+}
+
+// One source variant as inconsistent-source weighs it.
+struct SourceText {
+  std::string_view form;
+  const std::vector<Token>& tokens;
+  std::vector<std::string_view> urls;
+};
+
+// Whether two sources that share one translation differ in substance, so
+// that the translation cannot be right for both: a link goes elsewhere; one
+// has a marked word (marked_word) the other lacks and the translation does
+// not keep verbatim either (a target that keeps "(CSP)" renders the source
+// that has it and adds the acronym to the other, which is harmless). With
+// `substitutions`, also when they differ in exactly one word each, often a
+// source changed on purpose ("This offer is ..." / "This plan is ...",
+// "Geographical country location" / "... city location") but as often a
+// synonym ("to learn more" / "for more information"), unless the
+// translation keeps both words.
+inline bool sources_differ(std::string_view target, const SourceText& a, const SourceText& b, bool substitutions) {
+  for (const auto& [x, y] : {std::pair(&a, &b), std::pair(&b, &a)})
+    for (std::string_view u : x->urls)
+      if (std::find(y->urls.begin(), y->urls.end(), u) == y->urls.end()) return true;
+  auto own = [&](const SourceText& x, const SourceText& y) {
+    const std::vector<bool> acronymic = acronym_words(x.form, x.tokens, y.form, y.tokens);
+    std::vector<size_t> out;
+    for (size_t k : only_in(x.tokens, x.form, y.tokens, y.form))
+      if (!acronymic[k]) out.push_back(k);
+    return out;
+  };
+  auto kept = [&](const SourceText& x, size_t k) {
+    const Token& t = x.tokens[k];
+    const bool number = t.key[0] >= '0' && t.key[0] <= '9';
+    return occurs_in(target, number ? t.key : detail::fold(x.form.substr(t.begin, t.end - t.begin)));
+  };
+  const std::vector<size_t> own_a = own(a, b), own_b = own(b, a);
+  for (const auto& [x, ks] : {std::pair(&a, &own_a), std::pair(&b, &own_b)})
+    for (size_t k : *ks)
+      if (marked_word(x->form, x->tokens[k]) && !kept(*x, k)) return true;
+  return substitutions && own_a.size() == 1 && own_b.size() == 1 && !(kept(a, own_a[0]) && kept(b, own_b[0]));
+}
+
 inline void check(const BatchContext& ctx, Key key_side) {
   // Grouping is one decision for the batch: the options of the first article
   // the rule is enabled for.
@@ -169,66 +370,105 @@ inline void check(const BatchContext& ctx, Key key_side) {
   const long min_words = options.get_int("min-words", 3);
   const bool ignore_case = options.get_bool("ignore-case", false);
   const bool loose_variants = options.get_bool("loose-variants", true);
+  // inconsistent-source: which differences between sources are reported.
+  const std::string differences = options.get_string("differences").value_or("marked");
   const size_t max_places = static_cast<size_t>(std::clamp(options.get_int("max-locations", 3), 1L, 100L));
   constexpr size_t kMaxVariantsShown = 5;
 
-  // Pass 1: every segment that can count, grouped by its key. Most keys
-  // occur once (60% of the segments of a real batch), so the other side is
-  // only normalised in pass 2, for keys seen twice or more.
+  const Side key_text = key_side == Key::Target ? Side::Target : Side::Source;
+  const Side variant_text = key_side == Key::Target ? Side::Source : Side::Target;
+  const LinkPlace key_links = key_side == Key::Target ? LinkPlace::Target : LinkPlace::Source;
+  const LinkPlace variant_links = key_side == Key::Target ? LinkPlace::Source : LinkPlace::Target;
+  // The data files' knowledge is read under the rule's id, in the language
+  // of the variants: the target's for inconsistent-translation, English
+  // (the source language of every Docs handoff) for inconsistent-source.
+  const std::string_view rule_id = key_side == Key::Source ? "inconsistent-translation" : "inconsistent-source";
+
+  // Pass 1: every segment that can count, grouped by a 64-bit hash of its
+  // key (no copy of the text; the few groups seen twice are checked against
+  // their first member's text in pass 2). Most keys occur once (60% of the
+  // segments of a real batch), so the other side is only looked at in pass
+  // 2, for keys seen twice or more.
   struct Candidate {
     Place place;
     uint32_t group;
   };
   std::vector<Candidate> candidates;
   std::vector<uint32_t> members;  // per group: its candidates
+  std::vector<Place> first_member;
+  auto same_key = [&](const Place& p, const Place& q) {
+    const std::string& a = ctx.texts[p.article]->form(p.segment, key_text);
+    const std::string& b = ctx.texts[q.article]->form(q.segment, key_text);
+    return key_side == Key::Source && ignore_case ? fold_case(a) == fold_case(b) : a == b;
+  };
   {
-    std::unordered_map<std::string, uint32_t> group_of;
+    std::unordered_map<uint64_t, uint32_t> group_of;
     for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
       const Article& a = *ctx.articles[ai];
       SegmentTextCache& text = *ctx.texts[ai];
+      // Translations into different languages are never variants of each
+      // other: the key is the article's locale with the text.
+      const uint64_t locale = std::hash<std::string_view>{}(article_locale(a, ctx.facts).tag());
       for (uint32_t si = 0; si < a.segments.size(); ++si) {
         const Segment& s = a.segments[si];
         if (!counts(s, text, si, min_words)) continue;
-        std::string key = text.form(si, key_side == Key::Target ? Side::Target : Side::Source);
-        if (key.empty()) continue;
-        if (key_side == Key::Source && ignore_case) key = fold_case(key);
-        auto [it, added] = group_of.try_emplace(std::move(key), static_cast<uint32_t>(members.size()));
-        if (added) members.push_back(0);
+        const std::string& form = text.form(si, key_text);
+        if (form.empty()) continue;
+        const uint64_t h = mix(locale, std::hash<std::string_view>{}(
+                                           key_side == Key::Source && ignore_case ? fold_case(form) : form));
+        auto [it, added] = group_of.try_emplace(h, static_cast<uint32_t>(members.size()));
+        if (added) {
+          members.push_back(0);
+          first_member.push_back({ai, si});
+        }
         ++members[it->second];
         candidates.push_back({{ai, si}, it->second});
       }
     }
   }
 
-  // Pass 2: the variants of the keys seen twice or more, told apart exactly
-  // here and merged by their loose form below (only for groups that have
-  // two exact variants, which are few).
-  std::vector<Group> groups(members.size());
-  std::unordered_map<std::string, uint32_t> variant_of;  // group index bytes + exact variant -> index in its group
-  for (const Candidate& c : candidates) {
-    if (members[c.group] < 2) continue;
-    const Article& a = *ctx.articles[c.place.article];
-    SegmentTextCache& text = *ctx.texts[c.place.article];
-    const std::string& source = text.form(c.place.segment, Side::Source);
-    const std::string& target = text.form(c.place.segment, Side::Target);
-    if (target.empty() || untranslated(source, target)) continue;
-    std::string vkey(reinterpret_cast<const char*>(&c.group), sizeof c.group);
-    vkey += key_side == Key::Source ? target : source;
-    Group& g = groups[c.group];
-    auto [vit, vnew] = variant_of.try_emplace(std::move(vkey), static_cast<uint32_t>(g.variants.size()));
-    if (vnew) g.variants.emplace_back();
-    Variant& v = g.variants[vit->second];
-    ++v.count;
-    if (v.places.size() < max_places) v.places.push_back(c.place);
-    if (!v.has_enabled && ctx.enabled_for(a)) {
-      v.has_enabled = true;
-      v.first_enabled = c.place;
+  // Pass 2: the keys seen twice or more, split by the URLs of the key side
+  // (the same words linking elsewhere are another text), and their variants
+  // told apart exactly here (a hash of form and URLs) and merged by what
+  // they say below (only for groups that have two exact variants, which
+  // are few). A hash collision of two variants (odds about 1 in 10^10 for
+  // a batch of 100,000 segments) could only hide a difference.
+  LinkIndex links(ctx.articles.size());
+  std::vector<Group> groups;
+  {
+    std::unordered_map<uint64_t, uint32_t> subgroup_of;  // group and key URLs -> index in groups
+    std::unordered_map<uint64_t, uint32_t> variant_of;   // subgroup and exact variant -> index in its group
+    for (const Candidate& c : candidates) {
+      if (members[c.group] < 2) continue;
+      const Article& a = *ctx.articles[c.place.article];
+      SegmentTextCache& text = *ctx.texts[c.place.article];
+      const std::string& source = text.form(c.place.segment, Side::Source);
+      const std::string& target = text.form(c.place.segment, Side::Target);
+      if (target.empty() || untranslated(source, target)) continue;
+      const Place& first = first_member[c.group];
+      if (!(first == c.place) && !same_key(first, c.place)) continue;  // a hash collision of keys
+      auto hash = std::hash<std::string_view>{};
+      const uint64_t gkey = mix(c.group, hash(joined(links.urls(a, c.place.article, c.place.segment, key_links))));
+      auto [git, gnew] = subgroup_of.try_emplace(gkey, static_cast<uint32_t>(groups.size()));
+      if (gnew) groups.emplace_back();
+      const uint32_t gi = git->second;
+      const uint64_t vkey = mix(mix(gi, hash(key_side == Key::Source ? target : source)),
+                                hash(joined(links.urls(a, c.place.article, c.place.segment, variant_links))));
+      Group& g = groups[gi];
+      auto [vit, vnew] = variant_of.try_emplace(vkey, static_cast<uint32_t>(g.variants.size()));
+      if (vnew) g.variants.emplace_back();
+      Variant& v = g.variants[vit->second];
+      ++v.count;
+      if (v.places.size() < max_places) v.places.push_back(c.place);
+      if (!v.has_enabled && ctx.enabled_for(a)) {
+        v.has_enabled = true;
+        v.first_enabled = c.place;
+      }
     }
   }
-  variant_of.clear();
 
   // One variant from two: counts added, the first places kept.
-  auto merge = [&](Variant& into, const Variant& from) {
+  auto merge = [&](Variant& into, Variant& from) {
     into.count += from.count;
     std::vector<Place> places;
     std::merge(into.places.begin(), into.places.end(), from.places.begin(), from.places.end(),
@@ -240,10 +480,34 @@ inline void check(const BatchContext& ctx, Key key_side) {
       into.first_enabled = from.first_enabled;
     }
   };
-  auto loose_variant = [&](const Place& p) {
-    SegmentTextCache& text = *ctx.texts[p.article];
-    return key_side == Key::Source ? loose_form(text.form(p.segment, Side::Target))
-                                   : loose_form(without_articles(text.form(p.segment, Side::Source)));
+
+  Tokenizer tokenizer;
+  std::map<const LocaleProfile*, Wording> wordings;
+  const LocaleProfile& english = locale_profile("en");
+  auto wording_at = [&](const Place& p) -> const Wording& {
+    const LocaleProfile& locale =
+        key_side == Key::Source ? article_locale(*ctx.articles[p.article], ctx.facts) : english;
+    auto it = wordings.find(&locale);
+    if (it == wordings.end()) it = wordings.emplace(&locale, make_wording(locale, rule_id)).first;
+    return it->second;
+  };
+  auto variant_form = [&](const Place& p) -> const std::string& {
+    return ctx.texts[p.article]->form(p.segment, variant_text);
+  };
+  auto variant_urls = [&](const Place& p) {
+    return links.urls(*ctx.articles[p.article], p.article, p.segment, variant_links);
+  };
+  // Variants were added in order of first occurrence; merging into the
+  // first of each equal form keeps that order.
+  auto merge_by = [&](std::vector<Variant>& variants, auto&& form_of) {
+    std::vector<Variant> merged;
+    std::unordered_map<std::string, size_t> by_form;
+    for (Variant& v : variants) {
+      auto [it, added] = by_form.try_emplace(form_of(v), merged.size());
+      if (added) merged.push_back(std::move(v));
+      else merge(merged[it->second], v);
+    }
+    variants = std::move(merged);
   };
 
   const std::string_view key_name = key_side == Key::Source ? "source" : "target";
@@ -257,17 +521,31 @@ inline void check(const BatchContext& ctx, Key key_side) {
   for (Group& g : groups) {
     if (g.variants.size() < 2) continue;
     if (loose_variants) {
-      // Exact variants are in order of first occurrence, so merging into
-      // the first of each loose form keeps that order.
-      std::vector<Variant> merged;
-      std::unordered_map<std::string, size_t> by_loose;
-      for (Variant& v : g.variants) {
-        auto [it, added] = by_loose.try_emplace(loose_variant(v.places.front()), merged.size());
-        if (added) merged.push_back(std::move(v));
-        else merge(merged[it->second], v);
-      }
-      g.variants = std::move(merged);
+      // Spacing, width, case and punctuation first (cheap, and the only
+      // merge for a language whose words ICU cannot cut, Korean spacing),
+      // then what the variants say.
+      merge_by(g.variants, [&](const Variant& v) {
+        return loose_form(variant_form(v.places.front())) + '\x1E' + joined(variant_urls(v.places.front()));
+      });
       if (g.variants.size() < 2) continue;
+      // Translations: only what lies between the bytes all variants share is
+      // cut into words (shared_ends). Sources are cut whole: an acronym and
+      // its expansion must be seen together (acronym_words).
+      std::pair<size_t, size_t> ends{0, 0};
+      if (key_side == Key::Source) {
+        std::vector<std::string_view> forms;
+        for (const Variant& v : g.variants) forms.push_back(variant_form(v.places.front()));
+        ends = shared_ends(forms);
+      }
+      merge_by(g.variants, [&](Variant& v) {
+        const Place& p = v.places.front();
+        const std::string& form = variant_form(p);
+        v.tokens = tokenizer.tokens(form, wording_at(p), ends.first, form.size() - ends.second);
+        return signature(v.tokens, variant_urls(p));
+      });
+      if (g.variants.size() < 2) continue;
+    } else {
+      for (Variant& v : g.variants) v.tokens = tokenizer.tokens(variant_form(v.places.front()), wording_at(v.places.front()));
     }
     const Place first_place = g.variants.front().places.front();
     // Variants were added in order of first occurrence, so a stable sort by
@@ -275,12 +553,59 @@ inline void check(const BatchContext& ctx, Key key_side) {
     std::stable_sort(g.variants.begin(), g.variants.end(),
                      [](const Variant& x, const Variant& y) { return x.count > y.count; });
     const Place* at = nullptr;
+    size_t at_variant = 0;
     for (size_t i = 1; i < g.variants.size(); ++i)
-      if (g.variants[i].has_enabled && (!at || g.variants[i].first_enabled < *at)) at = &g.variants[i].first_enabled;
+      if (g.variants[i].has_enabled && (!at || g.variants[i].first_enabled < *at)) {
+        at = &g.variants[i].first_enabled;
+        at_variant = i;
+      }
     if (!at && g.variants[0].has_enabled) at = &g.variants[0].first_enabled;
     if (!at) continue;
     size_t total = 0;
     for (const Variant& v : g.variants) total += v.count;
+
+    // inconsistent-source: only a marked word (a number, code, a name or
+    // label) or a link that one source has and the other lacks, and that
+    // the shared translation does not keep verbatim either (a target that
+    // keeps "(CSP)" renders the source that has it, and adds the acronym
+    // to the one that lacks it, which is harmless).
+    if (key_side == Key::Target && differences != "all") {
+      const std::string target = detail::fold(ctx.texts[first_place.article]->form(first_place.segment, key_text));
+      const Variant& top = g.variants[0];
+      bool substance = false;
+      for (size_t i = 1; i < g.variants.size() && !substance; ++i) {
+        const Variant& v = g.variants[i];
+        substance = sources_differ(target, {variant_form(top.places.front()), top.tokens, variant_urls(top.places.front())},
+                                   {variant_form(v.places.front()), v.tokens, variant_urls(v.places.front())},
+                                   differences == "substitutions");
+      }
+      if (!substance) continue;
+    }
+
+    // What differs: each variant's own words (those the most frequent one
+    // lacks; for the most frequent, those the second lacks), verbatim.
+    auto own_words = [&](size_t i) {
+      const Variant& v = g.variants[i];
+      const Variant& ref = g.variants[i == 0 ? 1 : 0];
+      const std::string& form = variant_form(v.places.front());
+      std::vector<std::string> words =
+          spans_of(form, v.tokens, only_in(v.tokens, form, ref.tokens, variant_form(ref.places.front())));
+      std::vector<std::string_view> mine = variant_urls(v.places.front()), theirs = variant_urls(ref.places.front());
+      for (std::string_view u : mine)
+        if (std::find(theirs.begin(), theirs.end(), u) == theirs.end()) words.push_back(fmt::format("({})", u));
+      return words;
+    };
+    std::string diff;
+    for (size_t i = 0; i < g.variants.size() && i < 3; ++i) {
+      std::vector<std::string> words = own_words(i);
+      std::string shown;
+      for (size_t k = 0; k < words.size() && k < 4; ++k) shown += (k ? " " : "") + excerpt(words[k], 40);
+      if (words.size() > 4) shown += " ...";
+      diff += fmt::format("{}{} ({}x)", i ? " vs " : "", shown.empty() ? "nothing" : "\"" + shown + "\"",
+                          g.variants[i].count);
+    }
+    if (g.variants.size() > 3) diff += " vs ...";
+
     std::vector<std::string> texts;
     for (size_t i = 0; i < g.variants.size() && i < kMaxVariantsShown; ++i)
       texts.push_back(text_at(g.variants[i].places.front(), false));
@@ -301,11 +626,39 @@ inline void check(const BatchContext& ctx, Key key_side) {
       for (size_t i = kMaxVariantsShown; i < g.variants.size(); ++i) rest += g.variants[i].count;
       list += fmt::format("; and {} more {} ({} segments)", g.variants.size() - kMaxVariantsShown, variant_name, rest);
     }
+
+    // The column: the first word of the reported text that the other
+    // variant lacks, found in the raw text; else the text's first byte.
     const Article& ra = *ctx.articles[at->article];
     const Segment& rs = ra.segments[at->segment];
-    ctx.report(ra, rs.location,
-               fmt::format("segment {}: the same {} \"{}\" has {} different {} in {} segments: {}", rs.id, key_name,
-                           excerpt(text_at(first_place, true), 100), g.variants.size(), variant_name, total, list),
+    const SegmentText& side = variant_text == Side::Target ? rs.target : rs.source;
+    Location where = side.location;
+    {
+      const std::string& form = variant_form(*at);
+      const Variant& mine_v = g.variants[at_variant];
+      // The reported text is usually its variant's first: its words are cut already.
+      // Another text of the variant than its first: both cut whole.
+      const Variant& ref = g.variants[at_variant == 0 ? 1 : 0];
+      const std::string& ref_form = variant_form(ref.places.front());
+      const bool first = mine_v.places.front() == *at;
+      std::vector<Token> cut, ref_cut;
+      if (!first) {
+        cut = tokenizer.tokens(form, wording_at(*at));
+        ref_cut = tokenizer.tokens(ref_form, wording_at(ref.places.front()));
+      }
+      std::vector<size_t> differ =
+          only_in(first ? mine_v.tokens : cut, form, first ? ref.tokens : ref_cut, ref_form);
+      const std::vector<Token>& mine = first ? mine_v.tokens : cut;
+      if (!differ.empty()) {
+        const Token& t = mine[differ.front()];
+        const size_t found = side.raw.find(std::string_view(form).substr(t.begin, t.end - t.begin));
+        if (found != std::string_view::npos) where = ra.locate(side.location.offset + static_cast<uint32_t>(found));
+      }
+    }
+    ctx.report(ra, where,
+               fmt::format("segment {}: the same {} \"{}\" has {} different {} in {} segments, differing in {}: {}",
+                           rs.id, key_name, excerpt(text_at(first_place, true), 100), g.variants.size(),
+                           variant_name, total, diff, list),
                rs.id);
   }
 }

@@ -130,7 +130,7 @@ TEST_CASE("inconsistent-translation: ignore-case, max-locations, the variant lis
   CheckResult r = test::check_rule(many, "inconsistent-translation");
   REQUIRE(r.diagnostics.size() == 1);
   INFO(r.diagnostics[0].message);
-  CHECK(r.diagnostics[0].message.find("has 7 different translations in 8 segments: \"訳一\" 2x") != std::string::npos);
+  CHECK(r.diagnostics[0].message.find("has 7 different translations in 8 segments, differing in \"一\" (2x) vs \"二\" (1x) vs \"三\" (1x) vs ...: \"訳一\" 2x") != std::string::npos);
   CHECK(r.diagnostics[0].message.find("and 2 more translations (2 segments)") != std::string::npos);
   CHECK(r.diagnostics[0].message.find("訳七") == std::string::npos);
   CHECK(r.diagnostics[0].location.line == 6);  // the first minority variant, 訳二
@@ -169,7 +169,114 @@ TEST_CASE("consistency: spacing, width and punctuation are one variant unless lo
   CheckResult strict = test::check_rule(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false}}");
   REQUIRE(strict.diagnostics.size() == 1);
   CHECK(strict.diagnostics[0].rel_path == "b.md");
-  CHECK(test::check_rule(dir, "inconsistent-source", "rules: {inconsistent-source: {loose-variants: false}}").diagnostics.size() == 1);
+  CHECK(test::check_rule(dir, "inconsistent-source", "rules: {inconsistent-source: {loose-variants: false}}").diagnostics.empty());
+  CHECK(test::check_rule(dir, "inconsistent-source", "rules: {inconsistent-source: {loose-variants: false, differences: all}}").diagnostics.size() == 1);
   // Fewer words than min-words: not compared.
   CHECK(test::check_rule(dir, "inconsistent-translation", "rules: {inconsistent-translation: {loose-variants: false, min-words: 9}}").diagnostics.empty());
+}
+
+// ------------------------------------------------------------- what the variants say
+namespace {
+
+std::string article_in(const std::string& locale, const std::string& prefix,
+                       const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::string out = "---\nms.contentlocale: " + locale + "\n---\n";
+  int n = 101;
+  for (const auto& [target, source] : pairs) out += test::sxs_pair(prefix + "-" + std::to_string(n++), target, source) + "\n\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("inconsistent-translation: the diff names the differing words verbatim, the column points at them") {
+  test::TempDir dir;
+  const std::string src = "MPN identifier of the reseller of record for the subscription.";
+  dir.write("a.md", article_in("zh-cn", "aaaaa", {{"订阅的记录分销商的 MPN 标识符。", src}, {"订阅的记录经销商的 MPN 标识符。", src}}));
+  CheckResult r = test::check_rule(dir, "inconsistent-translation");
+  REQUIRE(r.diagnostics.size() == 1);
+  const Diagnostic& d = r.diagnostics[0];
+  INFO(d.message);
+  CHECK(d.message.find("differing in \"分销\" (1x) vs \"经销\" (1x)") != std::string::npos);
+  // The column is the 经 of the reported target (after `<span data-ttu-id="aaaaa-102">` and
+  // 订阅的记录: 30 + 5 code points), not the segment's start.
+  CHECK(d.location.line == 6);
+  CHECK(d.location.column == 36);
+}
+
+TEST_CASE("inconsistent-translation: function words and word order are one variant, per the target's language") {
+  test::TempDir dir;
+  dir.write("zh.md", article_in("zh-cn", "aaaaa", {{"对于给定的 webhook 事件，只能注册一个 URL。", "Only one URL can be registered for a given webhook event."},
+                                                  {"只能为给定的 Webhook 事件注册一个 URL。", "Only one URL can be registered for a given webhook event."}}));
+  dir.write("fr.md", article_in("fr-fr", "bbbbb", {{"Date du déploiement du service.", "Date of service deployment."},
+                                                  {"Date de déploiement du service.", "Date of service deployment."}}));
+  CHECK(test::check_rule(dir, "inconsistent-translation").diagnostics.empty());
+  // Japanese particles and endings too (ja.yaml), but not a changed term.
+  dir.write("ja.md", article_in("ja-jp", "ccccc", {{"間接リセラーの招待を顧客に送信する", "Send an indirect reseller invitation to the customer"},
+                                                  {"間接リセラー招待を顧客に送信する", "Send an indirect reseller invitation to the customer"},
+                                                  {"料金または調整の種類。", "The type of charge or adjustment."},
+                                                  {"課金または調整の種類。", "The type of charge or adjustment."}}));
+  CheckResult r = test::check_rule(dir, "inconsistent-translation");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rel_path == "ja.md");
+  CHECK(r.diagnostics[0].message.find("differing in \"料金\" (1x) vs \"課金\" (1x)") != std::string::npos);
+}
+
+TEST_CASE("consistency: translations into two languages are never variants of each other") {
+  test::TempDir dir;
+  const std::string src = "Select Save to save your changes.";
+  dir.write("ja.md", article_in("ja-jp", "aaaaa", {{"[保存] を選択して変更を保存します。", src}}));
+  dir.write("fr.md", article_in("fr-fr", "bbbbb", {{"Sélectionnez Enregistrer pour enregistrer vos modifications.", src}}));
+  CHECK(test::check_rule(dir, "inconsistent-translation").diagnostics.empty());
+}
+
+TEST_CASE("consistency: a link to elsewhere makes another text, and a changed link is a variant") {
+  test::TempDir dir;
+  dir.write("a.md", article_in("zh-cn", "aaaaa", {
+      {"有关详细信息，请访问[资源库](https://example.com/a)。", "Visit [the Resource Gallery](https://example.com/a) for more information."},
+      {"有关详细信息，请访问[资源库](https://example.com/b)。", "Please visit [the Resource Gallery](https://example.com/b) for more information."}}));
+  // Two targets whose links differ are two targets: nothing to report.
+  CHECK(test::check_rule(dir, "inconsistent-source").diagnostics.empty());
+  test::TempDir moved;
+  moved.write("a.md", article_in("zh-cn", "aaaaa", {
+      {"有关详细信息，请访问[资源库](https://example.com/a)。", "Visit [the Resource Gallery](https://example.com/a) for more information."},
+      {"有关详细信息，请访问[资源库](https://example.com/b)。", "Visit [the Resource Gallery](https://example.com/a) for more information."}}));
+  CheckResult r = test::check_rule(moved, "inconsistent-translation");
+  REQUIRE(r.diagnostics.size() == 1);
+  INFO(r.diagnostics[0].message);
+  CHECK(r.diagnostics[0].message.find("(https://example.com/b)") != std::string::npos);
+}
+
+TEST_CASE("inconsistent-source: English inflection, contractions, stop words and synonyms are one source") {
+  test::TempDir dir;
+  auto same = [&](const std::string& a, const std::string& b) {
+    dir.write("a.md", article_in("zh-cn", "aaaaa", {{"译文一二三。", a}, {"译文一二三。", b}}));
+    return test::check_rule(dir, "inconsistent-source", "rules: {inconsistent-source: {differences: all}}").diagnostics.empty();
+  };
+  CHECK(same("The subscription must be active (not suspended or cancelled).", "The subscription must be active (not suspended or canceled)."));
+  CHECK(same("December 17th, 2020: Original publication", "December 17, 2020: Original publication"));
+  CHECK(same("Please share this information with the appropriate contacts.", "Share this information with all appropriate contacts."));
+  CHECK(same("We're committed to providing a secure method.", "We are committed to providing a secure method."));
+  CHECK(same("Choose the customer from the list.", "Select a customer from the list."));
+  CHECK(same("Review your trailing twelve-month revenue.", "Review your trailing 12-month revenue."));
+  CHECK(same("You don't have active subscriptions.", "You do not have an active subscription."));
+  CHECK(same("The commercial ERP is USD $12 per user/per month.", "The commercial ERP is USD12 per user per month."));
+  CHECK(!same("You can't modify this field.", "You can modify this field."));  // negation
+  CHECK(!same("Geographical country location.", "Geographical city location."));
+}
+
+TEST_CASE("inconsistent-source: by default only numbers, codes, names and links; differences: substitutions adds one-word swaps") {
+  test::TempDir dir;
+  dir.write("a.md", article_in("ja-jp", "aaaaa", {{"このプランは現在購入できません。", "This offer is currently not available for purchasing."},
+                                                 {"このプランは現在購入できません。", "This plan is currently not available for purchasing."},
+                                                 {"[完了] を選択します。", "When you're finished, select the Done button."},
+                                                 {"[完了] を選択します。", "When you're done, select the Done button."},
+                                                 {"15 ドルです。", "The price is USD15 per device."},
+                                                 {"15 ドルです。", "The price is USD50 per device."},
+                                                 {"Contoso のサブスクリプションを取り消します。", "Cancel the subscription in Contoso Cloud (CC)."},
+                                                 {"Contoso のサブスクリプションを取り消します。", "Cancel the subscription in CC."}}));
+  CheckResult r = test::check_rule(dir, "inconsistent-source");
+  REQUIRE(r.diagnostics.size() == 1);
+  INFO(r.diagnostics[0].message);
+  CHECK(r.diagnostics[0].message.find("differing in \"USD15\" (1x) vs \"USD50\" (1x)") != std::string::npos);
+  CHECK(test::check_rule(dir, "inconsistent-source", "rules: {inconsistent-source: {differences: substitutions}}").diagnostics.size() == 3);
 }
