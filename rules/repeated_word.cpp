@@ -40,7 +40,9 @@ bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20)
 // with letters that end the token before it (ASCII case ignored): "the the",
 // "« Cette Cette", "silver-learning Learning". Nearly every segment has none.
 bool may_repeat(std::string_view s) {
-  // Bytes of the letters (and apostrophes: "l’achat") at the start of `tok`.
+  // Bytes of the letters (and apostrophes: "l’achat") at the start of `tok`;
+  // Han and kana end them, as they are never compared (and are most of a ja
+  // or zh target, decided here without ICU).
   auto leading_letters = [](std::string_view tok) {
     int32_t i = 0, n = static_cast<int32_t>(tok.size());
     while (i < n) {
@@ -53,7 +55,8 @@ bool may_repeat(std::string_view s) {
       int32_t k = i;
       UChar32 c;
       U8_NEXT(tok.data(), k, n, c);
-      if (c < 0 || !(u_isalnum(c) || c == 0x2019)) break;
+      bool han_or_kana = (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF);
+      if (c < 0 || han_or_kana || !(u_isalnum(c) || c == 0x2019)) break;
       i = k;
     }
     return static_cast<size_t>(i);
