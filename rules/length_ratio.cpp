@@ -51,7 +51,8 @@ bool is_closer(UChar32 c) {
 
 // Sentences of a text, each as its count of letters that count (not in
 // `skip`). A source sentence ends at '.', '?' or '!' followed by the end or
-// by a space and an upper-case letter, a digit or an opening mark; "e.g." and
+// by a space and an upper-case letter (in a target, any letter not lower
+// case: Hangul has no case), a digit or an opening mark; "e.g." and
 // "U.S." do not end one, and a piece of fewer than 3 words ("Step 1.",
 // "Note.") joins the next. A CJK target ends one at every '。', '？', '！' (and
 // ASCII '.?!' before a space or the end).
@@ -72,7 +73,8 @@ bool abbreviation_before(const std::vector<CodePoint>& cps, size_t dot) {
          w == "mrs" || w == "dr" || w == "no" || w == "st" || w == "fig" || w == "approx";
 }
 
-Sentences sentences(const std::vector<CodePoint>& cps, bool cjk, const std::vector<Range>& skip) {
+Sentences sentences(const std::vector<CodePoint>& cps, bool cjk, const std::vector<Range>& skip,
+                    bool target = false) {
   Sentences out;
   size_t letters = 0, words = 0, next = 0;
   bool in_word = false, word_counted = false;
@@ -102,8 +104,11 @@ Sentences sentences(const std::vector<CodePoint>& cps, bool cjk, const std::vect
           end = true;
         } else {
           while (j < cps.size() && is_space(cps[j].c)) ++j;
+          // A target in a script without case (Hangul) starts a sentence
+          // with any letter: only a lower-case one goes on.
           end = j == cps.size() || u_isupper(cps[j].c) || u_isdigit(cps[j].c) || cps[j].c == '"' ||
-                cps[j].c == '(' || cps[j].c == '[' || cps[j].c == 0x201C || cps[j].c == 0x00AB;
+                cps[j].c == '(' || cps[j].c == '[' || cps[j].c == 0x201C || cps[j].c == 0x00AB ||
+                (target && u_isalpha(cps[j].c) && !u_islower(cps[j].c));
         }
       }
       if (end && c == '.' && !cjk && abbreviation_before(cps, i)) end = false;
@@ -244,7 +249,7 @@ void check(const ArticleContext& ctx) {
     text_length::copied_tokens(source.text, scps, target.text, tcps, s_copied, t_copied);
     Sentences ss = sentences(scps, false, s_copied);
     if (ss.total < static_cast<size_t>(min_source) || ss.words < 8) continue;
-    Sentences ts = sentences(tcps, cjk, t_copied);
+    Sentences ts = sentences(tcps, cjk, t_copied, true);
     const double ratio = static_cast<double>(ts.total) / static_cast<double>(ss.total);
     std::string measured = fmt::format("the target's translatable part is {}% of the source's (usual for {}: {}%)",
                                        percent(ratio), who, percent(usual));

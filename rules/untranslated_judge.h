@@ -326,7 +326,6 @@ class Judge {
     locale_ = facts.locale;
     if (const auto* e = a.front("ms.contentlocale"); e && !e->value.empty()) locale_ = e->value;
     if (!locale_.empty()) has_locale_script_letter("", locale_, script_known_);
-    find_literal_columns();
   }
 
   const std::string& locale() const { return locale_; }
@@ -358,7 +357,7 @@ class Judge {
   // as a few English words ("Prorate fees when cancel", "Assess usage fee for
   // current cycle"): the values of a file format, kept in English on
   // purpose. A cell left so in a translated column is still reported.
-  void find_literal_columns() {
+  void find_literal_columns() const {
     bool any = false;
     for (const Segment& s : article_.segments)
       any = any || (s.has_source && s.context.in_table && s.target.raw == s.source.raw);
@@ -383,7 +382,11 @@ class Judge {
     }
   }
 
+  // Computed on the first table cell that would be reported (nearly never:
+  // the tables of real batches are translated or hold names).
   bool literal(const Segment& s) const {
+    if (!s.context.in_table) return false;
+    if (!columns_found_) find_literal_columns(), columns_found_ = true;
     if (literal_.empty() || article_.segments.empty()) return false;
     const Segment* first = article_.segments.data();
     if (&s < first || &s >= first + article_.segments.size()) return false;
@@ -395,7 +398,8 @@ class Judge {
   long min_words_;
   std::string locale_;
   bool script_known_ = false;
-  std::vector<bool> literal_;  // per segment, when some are
+  mutable bool columns_found_ = false;
+  mutable std::vector<bool> literal_;  // per segment, when some are
 };
 
 }  // namespace tmlint::untranslated_detail
