@@ -27,13 +27,13 @@ void check(const ArticleContext& ctx) {
     switch (judge.judge(s, &target)) {
       case Verdict::Translated: break;
       case Verdict::SameAsSource:
-        ctx.report(s.location,
+        ctx.report(s.target.location,
                    fmt::format("segment {} is not translated: the target is the source text \"{}\"", s.id,
                                excerpt(s.source.decoded())),
                    s.id);
         break;
       case Verdict::NoLocaleScript:
-        ctx.report(s.location,
+        ctx.report(s.target.location,
                    fmt::format("segment {} is not translated: the target has no {} text while the source is a "
                                "sentence: \"{}\"",
                                s.id, judge.locale(), excerpt(target)),

@@ -1,15 +1,16 @@
 #!/usr/bin/python3
-"""Recall of the length-ratio rule on synthetically damaged real segments, and its findings
-on the unmodified segments (docs/rules.md, "length-ratio: synthetic recall").
+"""Recall of the length-ratio and repeated-text rules on synthetically damaged real segments,
+and their findings on the unmodified segments (docs/rules.md, "length-ratio: synthetic recall").
 
     scripts/length_ratio_recall.py TREE [TREE...]    (TMLINT=build/cli/tmlint by default)
 
 For each damage kind, every article of each tree is copied to a temporary folder with the
 TARGET of every eligible segment damaged, then `tmlint check --select length-ratio` runs on
-the copy. Eligible: a body segment (its line does not start with '#' or '|', no '<td'),
+the copy (with repeated-text, which finds the loops and the doubled targets). Eligible: a body segment (its line does not start with '#' or '|', no '<td'),
 translated (target != source), whose source has 60+ letters and 8+ words of prose (code
 spans, URLs and tags removed), as the rule requires. Damage kinds:
-  drop-aligned  the target's last sentence (after its second-to-last '。') removed, where
+  drop-aligned  the target's last sentence (after its second-to-last '。', or '.', '?', '!'
+             before a space, for a Latin-script target) removed, where
              source and target have as many sentences (2+): the source's last one lost
   drop-last  the same for every target of 2+ sentences (often MT's split of one source
              sentence: then nothing but the length shows the loss)
@@ -20,7 +21,7 @@ spans, URLs and tags removed), as the rule requires. Damage kinds:
 It prints, per kind, how many damaged segments the rule reports (recall) and how many
 findings fall on segments it did not damage (each a false positive unless the original
 segment is itself defective), and how many damaged targets fall under the rule's min-ratio
-for ja (approximately, letters of the prose as this script reads it): above it a damaged
+for the tree's language (approximately, letters of the prose as this script reads it): above it a damaged
 target is as long as a legitimate one, and only a repetition can show. The unmodified trees
 are checked first for the baseline count.
 """
@@ -36,7 +37,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from segments_to_po import spans  # noqa: E402
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MIN_RATIO = 0.7 * 0.60  # the rule's default min-ratio for ja (0.7 x usual)
+# The rule's default min-ratio (0.7 x the data file's usual ratio), by the tree's name.
+MIN_RATIO = {'ja': 0.42, 'zh': 0.7 * 0.32, 'fr': 0.7 * 1.25}
+RULES = 'length-ratio,repeated-text'
 TMLINT = os.environ.get('TMLINT', os.path.join(HERE, 'build', 'cli', 'tmlint'))
 
 
@@ -59,16 +62,20 @@ def eligible(lines, line, target, source):
 SENTENCE_END = re.compile(r'[.?!]["\')*]*(?:\s+(?=[A-Z0-9"(\[])|\s*$)')
 
 
+def target_ends(body):
+    return [m.end() for m in re.finditer(r'。|[.?!](?=\s|$)', body)]
+
+
 def damage(kind, target, source):
     if kind == 'drop-aligned':
         # the source's last sentence lost: as many sentences on each side
         n = len(SENTENCE_END.findall(prose(source).strip()))
-        if n < 2 or len(re.findall('。', target)) != n:
+        if n < 2 or len(target_ends(target)) != n:
             return None
         return damage('drop-last', target, source)
     if kind == 'drop-last':
         body = target.rstrip()
-        ends = [m.end() for m in re.finditer('。', body)]
+        ends = target_ends(body)
         if len(ends) < 2 or ends[-1] != len(body):
             return None
         return body[:ends[-2]]
@@ -85,7 +92,7 @@ def damage(kind, target, source):
 
 
 def run(tree):
-    out = subprocess.run([TMLINT, 'check', '--select', 'length-ratio', '--format', 'json', tree],
+    out = subprocess.run([TMLINT, 'check', '--select', RULES, '--format', 'json', tree],
                          capture_output=True, text=True)
     found = set()
     for d in json.loads(out.stdout)['diagnostics']:
@@ -123,7 +130,8 @@ def build(trees, kind, dest, short):
                     new = damage(kind, target, source)
                     if new is None or new == target:
                         continue
-                    if letters(new) < MIN_RATIO * letters(source):
+                    lang = name.rsplit('.', 1)[-1][:2]
+                    if letters(new) < MIN_RATIO.get(lang, 0.7 * 0.55) * letters(source):
                         short.add((os.path.join(name, rel), seg_id))
                     pieces.append(text[at:t0])
                     pieces.append(new)
