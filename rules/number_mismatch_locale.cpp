@@ -1,0 +1,202 @@
+#include "number_mismatch_locale.h"
+
+#include <unicode/dtfmtsym.h>
+#include <unicode/dtptngen.h>
+#include <unicode/locid.h>
+#include <unicode/rbnf.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace tmlint {
+namespace {
+
+std::string utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+icu::Locale icu_locale(std::string_view tag) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale loc = icu::Locale::forLanguageTag(tag.empty() ? "und" : std::string(tag), status);
+  return U_FAILURE(status) ? icu::Locale::getRoot() : loc;
+}
+
+// The rule sets that spell a plain number: cardinals (every gender and case)
+// and ordinals. Years ("元", "一〇〇〇"), days ("初一") and the financial
+// numerals (壹, 贰) are how a date or a cheque is written, not prose.
+bool prose_rule_set(const std::string& name) {
+  if (name.find("year") != std::string::npos || name.find("days") != std::string::npos ||
+      name.find("financial") != std::string::npos)
+    return false;
+  return name.find("spellout-cardinal") != std::string::npos || name.find("spellout-ordinal") != std::string::npos ||
+         name == "%spellout-numbering";
+}
+
+// Words of a spelled-out number: split at spaces and hyphens, soft hyphens
+// (which German and Italian rules put between the parts) removed.
+std::vector<std::string> words_of(const std::string& spelled) {
+  std::vector<std::string> out;
+  std::string word;
+  for (size_t i = 0; i < spelled.size();) {
+    if (spelled.compare(i, 2, "\xC2\xAD") == 0) {  // U+00AD soft hyphen
+      i += 2;
+      continue;
+    }
+    char c = spelled[i];
+    if (c == ' ' || c == '-') {
+      if (!word.empty()) out.push_back(lower_word(word));
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+    ++i;
+  }
+  if (!word.empty()) out.push_back(lower_word(word));
+  return out;
+}
+
+bool is_han_or_hangul(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &status);
+  return U_SUCCESS(status) && (script == USCRIPT_HAN || script == USCRIPT_HANGUL);
+}
+
+bool is_han(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+UChar32 last_code_point(const std::string& s) {
+  if (s.empty()) return -1;
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_PREV(s.data(), 0, i, c);
+  return c;
+}
+
+void add_spellouts(const icu::Locale& loc, NumberLocale& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, loc, status);
+  if (U_FAILURE(status)) return;
+  std::vector<double> values;
+  for (int v = 0; v <= 100; ++v) values.push_back(v);
+  for (int v = 200; v <= 900; v += 100) values.push_back(v);
+  for (double v : {1e3, 2e3, 5e3, 1e4, 1e5, 1e6, 2e6, 5e6, 1e9, 2e9, 5e9}) values.push_back(v);
+  auto spell = [&](double v) {
+    icu::UnicodeString s;
+    rbnf.format(v, s);
+    return utf8(s);
+  };
+  for (int32_t r = 0; r < rbnf.getNumberOfRuleSetNames(); ++r) {
+    icu::UnicodeString name = rbnf.getRuleSetName(r);
+    std::string n = utf8(name);
+    if (!prose_rule_set(n)) continue;
+    status = U_ZERO_ERROR;
+    rbnf.setDefaultRuleSet(name, status);
+    if (U_FAILURE(status)) continue;
+    bool cardinal = n.find("ordinal") == std::string::npos;
+    for (double v : values) {
+      std::string spelled = spell(v);
+      for (std::string& w : words_of(spelled)) out.number_words.insert(std::move(w));
+      const char* p = spelled.c_str();
+      int32_t i = 0, len = static_cast<int32_t>(spelled.size());
+      while (i < len) {
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c > 0 && is_han(c)) out.han_numerals.insert(c);
+      }
+    }
+    if (!cardinal) continue;
+    // "deux millions": the last word of a number of several words that
+    // ends in a power of ten multiplies what comes before it.
+    for (int power : {3, 6, 9, 12})
+      for (double k : {1.0, 2.0, 5.0}) {
+        double v = k;
+        for (int e = 0; e < power; ++e) v *= 10;
+        std::vector<std::string> words = words_of(spell(v));
+        if (words.size() >= 2) out.multiplier_words.emplace(words.back(), power);
+      }
+  }
+  // 十 百 千 万 亿: the character a power of ten ends with, when it is Han
+  // or Hangul ("一万", "만").
+  status = U_ZERO_ERROR;
+  icu::RuleBasedNumberFormat plain(icu::URBNF_SPELLOUT, loc, status);
+  if (U_FAILURE(status)) return;
+  for (int power : {1, 2, 3, 4, 8, 12}) {
+    double v = 1;
+    for (int e = 0; e < power; ++e) v *= 10;
+    icu::UnicodeString s;
+    plain.format(v, s);
+    UChar32 c = last_code_point(utf8(s));
+    if (c > 0 && is_han_or_hangul(c)) out.unit_characters.emplace(c, power);
+  }
+}
+
+void add_months(const icu::Locale& loc, NumberLocale& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DateFormatSymbols symbols(loc, status);
+  if (U_FAILURE(status)) return;
+  for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE})
+    for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+      int32_t count = 0;
+      const icu::UnicodeString* names = symbols.getMonths(count, context, width);
+      for (int32_t m = 0; m < count && m < 12; ++m) {
+        std::string name = lower_word(utf8(names[m]));
+        while (!name.empty() && name.back() == '.') name.pop_back();
+        bool digit = false;
+        for (char c : name) digit = digit || (c >= '0' && c <= '9');
+        if (!name.empty() && !digit) out.months.emplace(name, m + 1);
+      }
+    }
+}
+
+// The literal that follows the hour in the locale's pattern for skeleton
+// "H": "HH 'h'" (fr), "HH 'Uhr'" (de), "H時" (ja), "HH" (en: nothing).
+void add_hour_marker(const icu::Locale& loc, NumberLocale& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateTimePatternGenerator> gen(icu::DateTimePatternGenerator::createInstance(loc, status));
+  if (U_FAILURE(status)) return;
+  std::string pattern = utf8(gen->getBestPattern(icu::UnicodeString("H"), status));
+  if (U_FAILURE(status)) return;
+  std::string marker;
+  for (char c : pattern)
+    if (c != 'H' && c != '\'' && c != ' ') marker.push_back(c);
+  out.hour_marker = marker;
+}
+
+}  // namespace
+
+std::string lower_word(std::string_view word) {
+  bool ascii = true;
+  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string out(word);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  u.toLower(icu::Locale::getRoot());
+  return utf8(u);
+}
+
+const NumberLocale& number_locale(std::string_view tag) {
+  static std::mutex mutex;
+  static auto* cache = new std::map<std::string, std::unique_ptr<NumberLocale>, std::less<>>();
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = cache->find(tag); it != cache->end()) return *it->second;
+  auto built = std::make_unique<NumberLocale>();
+  icu::Locale loc = icu_locale(tag);
+  add_spellouts(loc, *built);
+  add_months(loc, *built);
+  add_hour_marker(loc, *built);
+  return *cache->emplace(std::string(tag), std::move(built)).first->second;
+}
+
+}  // namespace tmlint

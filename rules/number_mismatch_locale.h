@@ -1,0 +1,50 @@
+#pragma once
+// What number-mismatch knows of how a language writes numbers, all from CLDR
+// through ICU, built once per locale tag: the words of its spelled-out
+// numbers (every cardinal and ordinal rule set of RuleBasedNumberFormat, so
+// "une", "deuxième", "zwei", "два", "两", "第二" are all there), the words and
+// Han characters that multiply the number before them ("million", "万", "億"),
+// its month names (DateFormatSymbols) and the mark of its hours
+// (DateTimePatternGenerator's "H" pattern: "h" in French, "時" in Japanese).
+// What CLDR does not hold stays in the data files, read by the rule.
+#include <unicode/umachine.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace tmlint {
+
+class LocaleProfile;
+
+struct NumberLocale {
+  // Lower-cased words that occur in the locale's spelled-out numbers (soft
+  // hyphens removed, split at spaces and hyphens): "vingt", "et", "un".
+  std::unordered_set<std::string> number_words;
+  // Lower-cased words that multiply the number written before them:
+  // "million" and "millions" 6, "mille" 3 (never a word that is a whole
+  // number by itself, such as German "zweitausend").
+  std::unordered_map<std::string, int> multiplier_words;
+  // Han characters of the spelled-out numbers (一, 二, 十, 百, 万, 两, 第),
+  // empty when the locale spells numbers in another script.
+  std::unordered_set<UChar32> han_numerals;
+  // Han characters (or Hangul syllables) that multiply the digits before
+  // them, with their power of ten: 十 1, 百 2, 千 3, 万 4, 亿/億 8.
+  std::unordered_map<UChar32, int> unit_characters;
+  // Lower-cased month names, wide and abbreviated, format and stand-alone
+  // forms, without a final '.': "janvier", "janv", "мая", "май".
+  std::unordered_map<std::string, int> months;
+  // What follows the hour in the locale's "H" pattern ("h", "Uhr", "時"), if anything.
+  std::string hour_marker;
+};
+
+// The tables of a locale tag ("fr-fr", "zh-cn", "en"), built on first use and
+// kept for the process; thread-safe.
+const NumberLocale& number_locale(std::string_view tag);
+
+// Lower case of a word, with the locale-independent ICU mapping.
+std::string lower_word(std::string_view word);
+
+}  // namespace tmlint
