@@ -113,95 +113,131 @@ std::string quoted_source(const Mention& m) {
   return fmt::format("\"{}\" of \"{}\"", m.shown, m.whole);
 }
 
+struct Matching {
+  std::vector<int> src, tgt;  // the index matched on the other side, or -1
+  std::vector<int> tier;      // per source mention: 1 matched by digits, 2 by a word
+};
+
+// The source's mentions matched to the target's, one to one: names to the
+// same names, quantities to digits, then to words, then the source's words,
+// idioms and unmatched names to the digits left.
+Matching match_all(const std::vector<Mention>& src, const std::vector<Mention>& tgt) {
+  Matching m{std::vector<int>(src.size(), -1), std::vector<int>(tgt.size(), -1), std::vector<int>(src.size(), 0)};
+  std::vector<int>&src_match = m.src, &tgt_match = m.tgt, &tier = m.tier;
+  // Words first: the "May" of "May 5" takes the target's month, so that
+  // a changed day is reported as the day.
+  auto indices = [&](auto pred) {
+    std::vector<size_t> out;
+    for (int words = 1; words >= 0; --words)
+      for (size_t k = 0; k < src.size(); ++k)
+        if (src_match[k] < 0 && src[k].word == (words == 1) && pred(src[k])) out.push_back(k);
+    return out;
+  };
+  auto is = [](Mention::Kind kind) { return [kind](const Mention& m) { return m.kind == kind; }; };
+  // 1. Names with the same name in the target.
+  match(src, indices(is(Mention::Kind::Name)), tgt, src_match, tgt_match,
+        [](const Mention& s, const Mention& t) { return t.key == s.key; });
+  // 2. Quantities: digits, then words.
+  match(src, indices(is(Mention::Kind::Required)), tgt, src_match, tgt_match,
+        [](const Mention&, const Mention& t) { return !t.word; });
+  for (size_t k = 0; k < src.size(); ++k)
+    if (src_match[k] >= 0 && tier[k] == 0) tier[k] = 1;
+  match(src, indices(is(Mention::Kind::Required)), tgt, src_match, tgt_match,
+        [](const Mention&, const Mention& t) { return t.word; });
+  for (size_t k = 0; k < src.size(); ++k)
+    if (src_match[k] >= 0 && tier[k] == 0) tier[k] = 2;
+  // 3. What the target has besides: the source's words, idioms and names.
+  match(src, indices([](const Mention& m) { return m.kind != Mention::Kind::Required; }), tgt, src_match, tgt_match,
+        [](const Mention&, const Mention& t) { return !t.word; });
+
+  return m;
+}
+
+// True when every number of the source that counts is matched.
+bool all_matched(const std::vector<Mention>& src, const Matching& m) {
+  for (size_t k = 0; k < src.size(); ++k)
+    if (m.src[k] < 0 && !(src[k].kind == Mention::Kind::Optional && src[k].word)) return false;
+  return true;
+}
+
 void check(const ArticleContext& ctx) {
-  const LocaleProfile& source_locale = locale_profile("en");
-  const std::vector<std::string>& full_words = ctx.locale.list(kRule, "hundred-percent-words");
+  const Conventions& english = conventions_of(locale_profile("en"));  // the source's language
+  const Conventions& target = conventions_of(ctx.locale);
+  const std::vector<std::string>& full_words = target.hundred_percent_words;
   for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
     const Segment& seg = ctx.article.segments[i];
     if (!seg.has_source || !has_ascii_digit(seg.source.raw)) continue;
     const Prose& src_prose = ctx.text.prose(i, Side::Source);
-    std::vector<Mention> src = source_mentions(src_prose.text, source_locale);
-    bool any = std::any_of(src.begin(), src.end(), [](const Mention& m) { return !m.word; });
-    if (!any) continue;
     const Prose& tgt_prose = ctx.text.prose(i, Side::Target);
-    std::vector<Mention> tgt = target_mentions(tgt_prose.text, ctx.locale);
+    if (digits_kept(src_prose.text, tgt_prose.text, english)) continue;  // most segments end here
+    {
+      // The cheap pass, digits and dates only.
+      std::vector<Mention> src = source_mentions(src_prose.text, english, false);
+      bool any = std::any_of(src.begin(), src.end(), [](const Mention& m) { return !m.word; });
+      if (!any) continue;
+      std::vector<Mention> tgt = target_mentions(tgt_prose.text, target, english, false);
+      if (all_matched(src, match_all(src, tgt))) continue;
+    }
+    std::vector<Mention> src = source_mentions(src_prose.text, english);
+    std::vector<Mention> tgt = target_mentions(tgt_prose.text, target, english);
     // "a 100% credit" may be "全額返金" (the target's data file lists the words).
     for (Mention& m : src)
       if (m.percent && m.values.size() == 1 && m.values[0] == "100" && contains_any(tgt_prose.text, full_words))
         m.kind = Mention::Kind::Optional;
 
-    std::vector<int> src_match(src.size(), -1), tgt_match(tgt.size(), -1);
-    std::vector<int> tier(src.size(), 0);
-    auto indices = [&](auto pred) {
-      std::vector<size_t> out;
-      for (size_t k = 0; k < src.size(); ++k)
-        if (src_match[k] < 0 && pred(src[k])) out.push_back(k);
-      return out;
-    };
-    auto is = [](Mention::Kind kind) { return [kind](const Mention& m) { return m.kind == kind; }; };
-    // 1. Names with the same name in the target.
-    match(src, indices(is(Mention::Kind::Name)), tgt, src_match, tgt_match,
-          [](const Mention& s, const Mention& t) { return t.key == s.key; });
-    // 2. Quantities: digits, then words.
-    match(src, indices(is(Mention::Kind::Required)), tgt, src_match, tgt_match,
-          [](const Mention&, const Mention& t) { return !t.word; });
-    for (size_t k = 0; k < src.size(); ++k)
-      if (src_match[k] >= 0 && tier[k] == 0) tier[k] = 1;
-    match(src, indices(is(Mention::Kind::Required)), tgt, src_match, tgt_match,
-          [](const Mention&, const Mention& t) { return t.word; });
-    for (size_t k = 0; k < src.size(); ++k)
-      if (src_match[k] >= 0 && tier[k] == 0) tier[k] = 2;
-    // 3. What the target has besides: the source's words, idioms and names.
-    match(src, indices([](const Mention& m) { return m.kind != Mention::Kind::Required; }), tgt, src_match, tgt_match,
-          [](const Mention&, const Mention& t) { return !t.word; });
-
+    Matching m = match_all(src, tgt);
+    std::vector<int>&src_match = m.src, &tgt_match = m.tgt, &tier = m.tier;
     std::vector<size_t> leftover;
     for (size_t t = 0; t < tgt.size(); ++t)
       if (tgt_match[t] < 0 && !tgt[t].word) leftover.push_back(t);
+    // The left-over target number that looks like a change of `s`: one with
+    // the same name, or one digit off (the same length first).
     auto take_changed = [&](const Mention& s, bool same_key) -> int {
+      int best = -1;
       for (size_t n = 0; n < leftover.size(); ++n) {
         const Mention& t = tgt[leftover[n]];
         if (same_key ? t.key != s.key : !looks_changed(s.digits, t.digits)) continue;
         if (t.shown == s.shown) continue;
-        int found = static_cast<int>(leftover[n]);
-        leftover.erase(leftover.begin() + static_cast<long>(n));
-        return found;
+        if (best < 0 || (t.digits.size() == s.digits.size() && tgt[leftover[static_cast<size_t>(best)]].digits.size() != s.digits.size()))
+          best = static_cast<int>(n);
       }
-      return -1;
+      if (best < 0) return -1;
+      int found = static_cast<int>(leftover[static_cast<size_t>(best)]);
+      leftover.erase(leftover.begin() + best);
+      return found;
     };
 
     struct Finding {
-      const Mention* source;
+      size_t source;
       const Mention* changed;  // the target's number, if one looks changed
     };
     std::vector<Finding> findings;
+    auto changed = [&](size_t k, bool same_key) {
+      int t = take_changed(src[k], same_key);
+      if (t >= 0) findings.push_back({k, &tgt[static_cast<size_t>(t)]});
+      return t >= 0;
+    };
+    auto in_target = [&](const Mention& s, bool same_key) {
+      return std::any_of(tgt.begin(), tgt.end(), [&](const Mention& t) { return (!same_key || t.key == s.key) && shares_value(s, t); });
+    };
+    // Most certain first: a quantity the target lacks, a name it keeps with
+    // other digits, an idiom's number changed, a number it spelled out while
+    // its digits elsewhere look changed.
+    for (size_t k = 0; k < src.size(); ++k)
+      if (src[k].kind == Mention::Kind::Required && src_match[k] < 0 && !changed(k, false) && !in_target(src[k], false))
+        findings.push_back({k, nullptr});
     for (size_t k = 0; k < src.size(); ++k) {
       const Mention& s = src[k];
-      if (s.kind == Mention::Kind::Name && src_match[k] < 0) {
-        bool kept = std::any_of(tgt.begin(), tgt.end(), [&](const Mention& t) { return t.key == s.key && shares_value(s, t); });
-        if (kept) continue;
-        // The target keeps the name ("NU3036" among "NU3000", "NU3002"): its digits must be there.
-        bool family = std::any_of(tgt.begin(), tgt.end(), [&](const Mention& t) { return t.key == s.key; });
-        if (int t = take_changed(s, true); t >= 0) findings.push_back({&s, &tgt[static_cast<size_t>(t)]});
-        else if (family) findings.push_back({&s, nullptr});
-        continue;
-      }
-      if (s.kind == Mention::Kind::Optional) {
-        // An idiom's number kept in the target but changed ("24 heures par jour, 367 jours").
-        if (src_match[k] < 0 && !s.word)
-          if (int t = take_changed(s, false); t >= 0) findings.push_back({&s, &tgt[static_cast<size_t>(t)]});
-        continue;
-      }
-      if (src_match[k] < 0) {
-        bool present = std::any_of(tgt.begin(), tgt.end(), [&](const Mention& t) { return shares_value(s, t); });
-        int t = take_changed(s, false);
-        if (t >= 0) findings.push_back({&s, &tgt[static_cast<size_t>(t)]});
-        else if (!present) findings.push_back({&s, nullptr});
-      } else if (tier[k] == 2) {
-        // Matched by a word, but the digits the target has instead look changed.
-        if (int t = take_changed(s, false); t >= 0) findings.push_back({&s, &tgt[static_cast<size_t>(t)]});
-      }
+      if (s.kind != Mention::Kind::Name || src_match[k] >= 0 || in_target(s, true)) continue;
+      // The target keeps the name ("NU3036" among "NU3000", "NU3002"): its digits must be there.
+      bool family = std::any_of(tgt.begin(), tgt.end(), [&](const Mention& t) { return t.key == s.key; });
+      if (!changed(k, true) && family) findings.push_back({k, nullptr});
     }
+    for (size_t k = 0; k < src.size(); ++k)
+      if (src[k].kind == Mention::Kind::Optional && !src[k].word && src_match[k] < 0) changed(k, false);  // "367 jours"
+    for (size_t k = 0; k < src.size(); ++k)
+      if (src[k].kind == Mention::Kind::Required && !src[k].word && tier[k] == 2) changed(k, false);
+    std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.source < b.source; });
     if (findings.empty()) continue;
 
     std::vector<std::string> parts;
@@ -209,8 +245,9 @@ void check(const ArticleContext& ctx) {
     Location where = seg.target.location;
     bool located = false;
     for (const Finding& f : findings) {
-      std::string part = f.changed ? fmt::format("{} of the source is \"{}\" in the target", quoted_source(*f.source), f.changed->shown)
-                                   : fmt::format("{} of the source is not in the target", quoted_source(*f.source));
+      const Mention& source = src[f.source];
+      std::string part = f.changed ? fmt::format("{} of the source is \"{}\" in the target", quoted_source(source), f.changed->shown)
+                                   : fmt::format("{} of the source is not in the target", quoted_source(source));
       if (std::find(said.begin(), said.end(), part) != said.end()) continue;
       said.push_back(part);
       parts.push_back(std::move(part));

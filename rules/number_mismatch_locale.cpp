@@ -1,7 +1,8 @@
 #include "number_mismatch_locale.h"
 
 #include <unicode/dtfmtsym.h>
-#include <unicode/dtptngen.h>
+#include <unicode/uloc.h>
+#include <unicode/ures.h>
 #include <unicode/locid.h>
 #include <unicode/rbnf.h>
 #include <unicode/uchar.h>
@@ -29,10 +30,11 @@ icu::Locale icu_locale(std::string_view tag) {
 
 // The rule sets that spell a plain number: cardinals (every gender and case)
 // and ordinals. Years ("元", "一〇〇〇"), days ("初一") and the financial
-// numerals (壹, 贰) are how a date or a cheque is written, not prose.
+// numerals (壹, 贰) are how a date or a cheque is written, not prose; the
+// "verbose" sets only add "and" above a hundred.
 bool prose_rule_set(const std::string& name) {
   if (name.find("year") != std::string::npos || name.find("days") != std::string::npos ||
-      name.find("financial") != std::string::npos)
+      name.find("financial") != std::string::npos || name.find("verbose") != std::string::npos)
     return false;
   return name.find("spellout-cardinal") != std::string::npos || name.find("spellout-ordinal") != std::string::npos ||
          name == "%spellout-numbering";
@@ -86,8 +88,9 @@ void add_spellouts(const icu::Locale& loc, NumberLocale& out) {
   if (U_FAILURE(status)) return;
   std::vector<double> values;
   for (int v = 0; v <= 100; ++v) values.push_back(v);
-  for (int v = 200; v <= 900; v += 100) values.push_back(v);
-  for (double v : {1e3, 2e3, 5e3, 1e4, 1e5, 1e6, 2e6, 5e6, 1e9, 2e9, 5e9}) values.push_back(v);
+  for (int v = 200; v <= 1000; v += 100) values.push_back(v);
+  for (int v = 2000; v <= 10000; v += 1000) values.push_back(v);
+  for (double v : {2e4, 5e4, 1e5, 1e6, 2e6, 5e6, 1e7, 1e8, 1e9, 2e9, 5e9, 1e12}) values.push_back(v);
   auto spell = [&](double v) {
     icu::UnicodeString s;
     rbnf.format(v, s);
@@ -103,6 +106,8 @@ void add_spellouts(const icu::Locale& loc, NumberLocale& out) {
     bool cardinal = n.find("ordinal") == std::string::npos;
     for (double v : values) {
       std::string spelled = spell(v);
+      if (spelled.empty() || (spelled[0] >= '0' && spelled[0] <= '9')) continue;  // "1000000." in Russian ordinals
+      out.spelled.emplace(spelled_key(spelled), v);
       for (std::string& w : words_of(spelled)) out.number_words.insert(std::move(w));
       const char* p = spelled.c_str();
       int32_t i = 0, len = static_cast<int32_t>(spelled.size());
@@ -124,16 +129,14 @@ void add_spellouts(const icu::Locale& loc, NumberLocale& out) {
       }
   }
   // 十 百 千 万 亿: the character a power of ten ends with, when it is Han
-  // or Hangul ("一万", "만").
+  // or Hangul ("一万", "만"), in the locale's default rule set.
   status = U_ZERO_ERROR;
-  icu::RuleBasedNumberFormat plain(icu::URBNF_SPELLOUT, loc, status);
+  rbnf.setDefaultRuleSet(icu::UnicodeString(), status);
   if (U_FAILURE(status)) return;
   for (int power : {1, 2, 3, 4, 8, 12}) {
     double v = 1;
     for (int e = 0; e < power; ++e) v *= 10;
-    icu::UnicodeString s;
-    plain.format(v, s);
-    UChar32 c = last_code_point(utf8(s));
+    UChar32 c = last_code_point(spell(v));
     if (c > 0 && is_han_or_hangul(c)) out.unit_characters.emplace(c, power);
   }
 }
@@ -158,16 +161,34 @@ void add_months(const icu::Locale& loc, NumberLocale& out) {
 
 // The literal that follows the hour in the locale's pattern for skeleton
 // "H": "HH 'h'" (fr), "HH 'Uhr'" (de), "H時" (ja), "HH" (en: nothing).
-void add_hour_marker(const icu::Locale& loc, NumberLocale& out) {
+// CLDR's availableFormats/H of the Gregorian calendar, read from ICU's
+// resource bundles (a DateTimePatternGenerator gives the same pattern, at
+// a hundred times the cost), walking the locale's parents: fr_CA to fr.
+std::string hour_marker_for(std::string_view tag) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::DateTimePatternGenerator> gen(icu::DateTimePatternGenerator::createInstance(loc, status));
-  if (U_FAILURE(status)) return;
-  std::string pattern = utf8(gen->getBestPattern(icu::UnicodeString("H"), status));
-  if (U_FAILURE(status)) return;
+  icu::Locale loc = icu_locale(tag);
+  std::string name = loc.getName();
+  std::string pattern;
+  for (int guard = 0; !name.empty() && guard < 8 && pattern.empty(); ++guard) {
+    status = U_ZERO_ERROR;
+    UResourceBundle* bundle = ures_open(nullptr, name.c_str(), &status);
+    UResourceBundle* calendar = ures_getByKey(bundle, "calendar", nullptr, &status);
+    UResourceBundle* gregorian = ures_getByKey(calendar, "gregorian", nullptr, &status);
+    UResourceBundle* formats = ures_getByKey(gregorian, "availableFormats", nullptr, &status);
+    UResourceBundle* h = ures_getByKey(formats, "H", nullptr, &status);
+    int32_t len = 0;
+    const UChar* u = ures_getString(h, &len, &status);
+    if (U_SUCCESS(status)) pattern = utf8(icu::UnicodeString(u, len));
+    for (UResourceBundle* r : {h, formats, gregorian, calendar, bundle}) ures_close(r);
+    char parent[ULOC_FULLNAME_CAPACITY];
+    status = U_ZERO_ERROR;
+    uloc_getParent(name.c_str(), parent, sizeof parent, &status);
+    name = U_SUCCESS(status) ? parent : "";
+  }
   std::string marker;
   for (char c : pattern)
     if (c != 'H' && c != '\'' && c != ' ') marker.push_back(c);
-  out.hour_marker = marker;
+  return marker;
 }
 
 }  // namespace
@@ -186,6 +207,26 @@ std::string lower_word(std::string_view word) {
   return utf8(u);
 }
 
+std::string spelled_key(std::string_view words) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words.compare(i, 2, "\xC2\xAD") == 0) {
+      ++i;
+      continue;
+    }
+    out.push_back(words[i] == '-' ? ' ' : words[i]);
+  }
+  return lower_word(out);
+}
+
+const std::string& hour_marker(std::string_view tag) {
+  static std::mutex mutex;
+  static auto* cache = new std::map<std::string, std::string, std::less<>>();
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = cache->find(tag); it != cache->end()) return it->second;
+  return cache->emplace(std::string(tag), hour_marker_for(tag)).first->second;
+}
+
 const NumberLocale& number_locale(std::string_view tag) {
   static std::mutex mutex;
   static auto* cache = new std::map<std::string, std::unique_ptr<NumberLocale>, std::less<>>();
@@ -195,7 +236,6 @@ const NumberLocale& number_locale(std::string_view tag) {
   icu::Locale loc = icu_locale(tag);
   add_spellouts(loc, *built);
   add_months(loc, *built);
-  add_hour_marker(loc, *built);
   return *cache->emplace(std::string(tag), std::move(built)).first->second;
 }
 

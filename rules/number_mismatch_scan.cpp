@@ -5,8 +5,12 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
+#include <array>
 #include <cctype>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 #include "locale/locale_profile.h"
@@ -41,8 +45,22 @@ UChar32 cp_before(std::string_view s, int32_t i, int32_t* start = nullptr) {
   return c;
 }
 
-int digit_of(UChar32 c) { return c >= 0 && u_isdigit(c) ? u_charDigitValue(c) : -1; }
-bool is_letter(UChar32 c) { return c >= 0 && (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK); }
+int digit_of(UChar32 c) {
+  if (c < 0x80) return c >= '0' && c <= '9' ? c - '0' : -1;
+  return u_isdigit(c) ? u_charDigitValue(c) : -1;
+}
+UChar32 last_cp(std::string_view s) {
+  if (s.empty()) return -1;
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_PREV(s.data(), 0, i, c);
+  return c;
+}
+
+bool is_letter(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
 bool is_space_like(UChar32 c) { return c == ' ' || c == 0xA0 || c == 0x202F || c == 0x2009; }
 bool is_ascii_letter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -75,6 +93,7 @@ char separator_at(std::string_view s, int32_t i, bool target, int32_t* len) {
 struct Token {
   std::vector<std::string> groups;  // ASCII digits of each group
   std::string seps;                 // seps[k] between groups[k] and groups[k + 1]
+  std::vector<int32_t> starts;      // byte where each group starts
   std::vector<bool> wide;           // seps[k] is a full-width comma ("，": grouping, or Chinese prose's comma)
   int32_t begin = 0, end = 0;       // bytes in the prose
 };
@@ -96,12 +115,18 @@ std::vector<Token> tokens_of(std::string_view s, bool target) {
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   while (i < n) {
     int32_t next;
+    unsigned char byte = static_cast<unsigned char>(s[static_cast<size_t>(i)]);
+    if (byte < 0x80 && (byte < '0' || byte > '9')) {  // the common case, without decoding
+      ++i;
+      continue;
+    }
     if (digit_of(cp_at(s, i, &next)) < 0) {
       i = next;
       continue;
     }
     Token t;
     t.begin = i;
+    t.starts.push_back(i);
     t.groups.push_back(read_digits(s, i));
     while (i < n) {
       int32_t len;
@@ -118,6 +143,7 @@ std::vector<Token> tokens_of(std::string_view s, bool target) {
       }
       t.seps.push_back(sep);
       t.wide.push_back(sep == ',' && len > 1);
+      t.starts.push_back(j);
       t.groups.push_back(group);
       i = probe;
     }
@@ -252,9 +278,13 @@ bool is_currency_code(const std::string& letters) {
   if (letters.size() != 3) return false;
   for (char c : letters)
     if (c < 'A' || c > 'Z') return false;
+  thread_local std::map<std::string, bool, std::less<>> known;  // ICU's lookup is slow
+  if (auto it = known.find(letters); it != known.end()) return it->second;
   UChar code[4] = {static_cast<UChar>(letters[0]), static_cast<UChar>(letters[1]), static_cast<UChar>(letters[2]), 0};
   UErrorCode status = U_ZERO_ERROR;
-  return ucurr_isAvailable(code, U_DATE_MIN, U_DATE_MAX, &status) && U_SUCCESS(status);
+  bool currency = ucurr_isAvailable(code, U_DATE_MIN, U_DATE_MAX, &status) && U_SUCCESS(status);
+  known.emplace(letters, currency);
+  return currency;
 }
 
 bool has_upper_ascii(std::string_view s) {
@@ -314,20 +344,65 @@ After after_source_number(std::string_view s, int32_t end, const std::string& su
 
 // The ranges of the prose inside an idiom of the source language's data
 // file ("24/7", "1:1", "3rd party"), whose numbers a translation may drop.
-std::vector<std::pair<size_t, size_t>> idiom_ranges(std::string_view s, const std::vector<std::string>& idioms) {
+bool next_is_digit(std::string_view s, int32_t i);
+bool previous_is_digit(std::string_view s, int32_t i);
+
+std::vector<std::pair<size_t, size_t>> idiom_ranges(std::string_view s, const std::vector<size_t>& starts,
+                                                    const std::vector<std::string>& idioms) {
   std::vector<std::pair<size_t, size_t>> out;
-  std::string low(s);
-  for (char& c : low)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  auto same = [](char a, char b) {
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a | 0x20);
+    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b | 0x20);
+    return a == b;
+  };
+  // Every idiom has a digit, which starts a number of the prose.
   for (const std::string& idiom : idioms) {
-    std::string i = lower_word(idiom);
-    for (size_t at = low.find(i); at != std::string::npos; at = low.find(i, at + 1)) {
-      bool left = at == 0 || !u_isalnum(cp_before(low, static_cast<int32_t>(at)));
-      bool right = !u_isalnum(cp_at(low, static_cast<int32_t>(at + i.size())));
-      if (left && right) out.emplace_back(at, at + i.size());
+    size_t lead = idiom.find_first_of("0123456789");
+    if (lead == std::string::npos) continue;
+    for (size_t d : starts) {
+      if (d < lead || d - lead + idiom.size() > s.size()) continue;
+      size_t at = d - lead;
+      bool match = true;
+      for (size_t k = 0; k < idiom.size() && match; ++k) match = same(s[at + k], idiom[k]);
+      if (!match) continue;
+      bool left = at == 0 || !u_isalnum(cp_before(s, static_cast<int32_t>(at)));
+      bool right = !u_isalnum(cp_at(s, static_cast<int32_t>(at + idiom.size())));
+      if (left && right) out.emplace_back(at, at + idiom.size());
     }
   }
   return out;
+}
+
+// The month names of an English source that start with a capital, as
+// mentions: required next to a number ("May 5", "December 2020").
+void add_source_months(std::string_view s, const NumberLocale& en, std::vector<Mention>& out) {
+  size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    char c = s[i];
+    if (c < 'A' || c > 'Z' || (i > 0 && is_letter(cp_before(s, static_cast<int32_t>(i))))) continue;
+    size_t j = i + 1;
+    while (j < n && j - i < 10 && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) ++j;
+    if (j - i < 3 || is_letter(cp_at(s, static_cast<int32_t>(j)))) {
+      i = j;
+      continue;
+    }
+    std::string low(s.substr(i, j - i));
+    for (char& ch : low) ch = static_cast<char>(ch | 0x20);
+    auto it = en.months.find(low);
+    if (it != en.months.end()) {
+      Mention m;
+      m.kind = next_is_digit(s, static_cast<int32_t>(j)) || previous_is_digit(s, static_cast<int32_t>(i))
+                   ? Mention::Kind::Required
+                   : Mention::Kind::Optional;
+      m.word = true;
+      m.values.push_back(std::to_string(it->second));
+      m.shown = std::string(s.substr(i, j - i));
+      m.digits = m.values[0];
+      m.at = static_cast<uint32_t>(i);
+      out.push_back(std::move(m));
+    }
+    i = j;
+  }
 }
 
 // A number right after an English month name ("December 19"), which may be a day or a year.
@@ -344,11 +419,38 @@ void add_two_digit_year(std::vector<std::string>& values, const std::string& dig
   add_value(values, "19" + digits);
 }
 
+// The value of a spelled-out number: CLDR's spellings listed once per
+// locale, then ICU's lenient parse for a longer one ("deux mille cinq
+// cents"); a single word not listed is no number.
+std::optional<double> spelled_value(const LocaleProfile& profile, const NumberLocale& nl, std::string_view words) {
+  std::string key = spelled_key(words);
+  if (auto it = nl.spelled.find(key); it != nl.spelled.end()) return it->second;
+  bool several = key.find(' ') != std::string::npos;
+  if (!several) {
+    int32_t n = 0, len = static_cast<int32_t>(key.size());
+    UChar32 c;
+    for (int32_t i = 0; i < len; ++n) U8_NEXT(key.data(), i, len, c);
+    several = n > 1 && nl.han_numerals.count(last_cp(key));  // "三千五百"
+  }
+  return several ? parse_number_words(profile, key) : std::nullopt;
+}
+
+bool next_is_digit(std::string_view s, int32_t i) {
+  while (static_cast<size_t>(i) < s.size() && s[static_cast<size_t>(i)] == ' ') ++i;
+  return digit_of(cp_at(s, i)) >= 0;
+}
+
+bool previous_is_digit(std::string_view s, int32_t i) {
+  while (i > 0 && (s[static_cast<size_t>(i) - 1] == ' ' || s[static_cast<size_t>(i) - 1] == ',')) --i;
+  return digit_of(cp_before(s, i)) >= 0;
+}
+
 // Words that spell numbers ("vingt et un", "two", "两") or name a month, as
 // word mentions. Spaced scripts: runs of the locale's number words; Han: runs
 // of its numeral characters.
 void add_word_mentions(std::string_view s, const LocaleProfile& profile, const NumberLocale& nl, bool months_capitalised,
-                       Mention::Kind kind, std::vector<Mention>& out) {
+                       bool source_dates, bool numbers, std::vector<Mention>& out) {
+  const Mention::Kind kind = Mention::Kind::Optional;
   auto add = [&](double value, int32_t begin, int32_t end) {
     if (value < 0 || value > 1e15) return;
     Mention m;
@@ -364,7 +466,7 @@ void add_word_mentions(std::string_view s, const LocaleProfile& profile, const N
     out.push_back(std::move(m));
   };
   int32_t i = 0, n = static_cast<int32_t>(s.size());
-  if (!nl.han_numerals.empty()) {
+  if (!nl.han_numerals.empty() && numbers) {
     while (i < n) {
       int32_t next;
       UChar32 c = cp_at(s, i, &next);
@@ -381,11 +483,11 @@ void add_word_mentions(std::string_view s, const LocaleProfile& profile, const N
         i = next;
       }
       std::string_view run = s.substr(static_cast<size_t>(begin), static_cast<size_t>(i - begin));
-      if (auto v = parse_number_words(profile, run)) {
+      if (auto v = spelled_value(profile, nl, run)) {
         add(*v, begin, i);
       } else {
         for (auto [b, e] : chars)
-          if (auto w = parse_number_words(profile, s.substr(static_cast<size_t>(b), static_cast<size_t>(e - b))))
+          if (auto w = spelled_value(profile, nl, s.substr(static_cast<size_t>(b), static_cast<size_t>(e - b))))
             add(*w, b, e);
       }
     }
@@ -402,12 +504,12 @@ void add_word_mentions(std::string_view s, const LocaleProfile& profile, const N
     if (run.empty()) return;
     std::string_view whole = s.substr(static_cast<size_t>(run.front().begin),
                                       static_cast<size_t>(run.back().end - run.front().begin));
-    std::optional<double> v = run.size() > 1 ? parse_number_words(profile, lower_word(whole)) : std::nullopt;
+    std::optional<double> v = run.size() > 1 ? spelled_value(profile, nl, whole) : std::nullopt;
     if (v) {
       add(*v, run.front().begin, run.back().end);
     } else {
       for (const Word& w : run)
-        if (auto x = parse_number_words(profile, w.low)) add(*x, w.begin, w.end);
+        if (auto x = spelled_value(profile, nl, w.low)) add(*x, w.begin, w.end);
     }
     run.clear();
   };
@@ -421,6 +523,7 @@ void add_word_mentions(std::string_view s, const LocaleProfile& profile, const N
     }
     int32_t end;
     std::string word = letters_after(s, i, &end);
+    if (!numbers && !u_isupper(c)) word.clear();  // months only, capitalised: no need to lower-case the rest
     while (is_letter(cp_at(s, end))) {  // a word longer than 16 letters is no number
       int32_t more;
       letters_after(s, end, &more);
@@ -428,13 +531,18 @@ void add_word_mentions(std::string_view s, const LocaleProfile& profile, const N
       word.clear();
     }
     std::string low = word.empty() ? "" : lower_word(word);
-    if (!low.empty() && nl.number_words.count(low)) {
+    if (numbers && !low.empty() && nl.number_words.count(low)) {
       if (!run.empty() && i - run.back().end != 1) flush();
       run.push_back({i, end, low});
     } else {
       flush();
       if (auto it = nl.months.find(low); !low.empty() && it != nl.months.end()) {
-        if (!months_capitalised || u_isupper(c)) add(it->second, i, end);
+        if (!months_capitalised || u_isupper(c)) {
+          add(it->second, i, end);
+          // In the source, a month next to a number is part of a date ("May 5",
+          // "5 May", "December 2020"): the target must say it too.
+          if (source_dates && (next_is_digit(s, end) || previous_is_digit(s, i))) out.back().kind = Mention::Kind::Required;
+        }
       }
     }
     i = end;
@@ -447,10 +555,11 @@ void add_word_mentions(std::string_view s, const LocaleProfile& profile, const N
 // numbers of their own.
 std::vector<std::pair<int32_t, int32_t>> guids_in(std::string_view s, std::vector<Mention>& out) {
   std::vector<std::pair<int32_t, int32_t>> ranges;
+  if (s.find('-') == std::string_view::npos) return ranges;
   auto hex = [&](size_t i) { return i < s.size() && std::isxdigit(static_cast<unsigned char>(s[i])); };
   auto alnum = [&](size_t i) { return i < s.size() && std::isalnum(static_cast<unsigned char>(s[i])); };
   for (size_t i = 0; i + 36 <= s.size(); ++i) {
-    if (!hex(i) || (i > 0 && alnum(i - 1))) continue;
+    if (s[i + 8] != '-' || !hex(i) || (i > 0 && alnum(i - 1))) continue;
     size_t j = i;
     bool ok = true;
     for (int len : {8, 4, 4, 4, 12}) {
@@ -477,27 +586,128 @@ bool inside(const std::vector<std::pair<int32_t, int32_t>>& ranges, int32_t at) 
   return false;
 }
 
-}  // namespace
+// The words of a prose that hold an ASCII digit, as written: runs of ASCII
+// letters, digits and . , / : - ("FY21", ".50", "v5.0", "2/12/17", "6PM"),
+// without the punctuation that ends them; sorted. No allocation but the
+// vector: this is the rule's cheapest test, run on every segment with digits.
+std::vector<std::string_view> written_numbers(std::string_view s) {
+  static const auto kWord = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[static_cast<size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+                                  c == ',' || c == '/' || c == ':' || c == '-';
+    return t;
+  }();
+  auto word_char = [](char c) { return kWord[static_cast<unsigned char>(c)]; };
+  auto trailing = [](char c) { return c == '.' || c == ',' || c == ':' || c == '/' || c == '-'; };
+  std::vector<std::string_view> out;
+  size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    if (!word_char(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool digit = false;
+    for (; j < n && word_char(s[j]); ++j) digit |= s[j] >= '0' && s[j] <= '9';
+    if (digit) {
+      size_t e = j;
+      while (e > i && trailing(s[e - 1])) --e;
+      out.push_back(s.substr(i, e - i));
+    }
+    i = j;
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
-bool has_ascii_digit(std::string_view s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
+// An English month name next to a number ("May 5", "5 May", "December 2020").
+bool has_source_date(std::string_view s, const NumberLocale& en) {
+  size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    char c = s[i];
+    if (c < 'A' || c > 'Z' || (i > 0 && is_letter(cp_before(s, static_cast<int32_t>(i))))) continue;
+    size_t j = i + 1;
+    while (j < n && j - i < 10 && s[j] >= 'a' && s[j] <= 'z') ++j;
+    if (j - i >= 3 && !is_letter(cp_at(s, static_cast<int32_t>(j))) &&
+        (next_is_digit(s, static_cast<int32_t>(j)) || previous_is_digit(s, static_cast<int32_t>(i)))) {
+      std::string low(s.substr(i, j - i));
+      low[0] = static_cast<char>(low[0] | 0x20);
+      if (en.months.count(low)) return true;
+    }
+    i = j - 1;
+  }
   return false;
 }
 
-std::vector<Mention> source_mentions(std::string_view s, const LocaleProfile& source) {
+}  // namespace
+
+Conventions::Conventions(const LocaleProfile& p)
+    : profile(p),
+      tables(number_locale(p.tag())),
+      idioms(p.list(kRule, "idioms")),
+      units(p.list(kRule, "units")),
+      prefixes(p.list(kRule, "prefixes")),
+      more_than(p.list(kRule, "more-than")),
+      less_than(p.list(kRule, "less-than")),
+      hour_markers(p.list(kRule, "hour-markers")),
+      hundred_percent_words(p.list(kRule, "hundred-percent-words")) {
+  if (const std::string& cldr = hour_marker(p.tag()); !cldr.empty()) hour_markers.push_back(cldr);
+  for (const std::string& entry : p.list(kRule, "multipliers")) {  // "Mio. 6"
+    size_t sp = entry.rfind(' ');
+    if (sp != std::string::npos) multipliers.emplace_back(entry.substr(0, sp), std::atoi(entry.c_str() + sp + 1));
+  }
+}
+
+const Conventions& conventions_of(const LocaleProfile& profile) {
+  static std::mutex mutex;
+  static auto* cache = new std::map<const LocaleProfile*, std::unique_ptr<Conventions>>();
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = (*cache)[&profile];
+  if (!slot) slot = std::make_unique<Conventions>(profile);
+  return *slot;
+}
+
+bool digits_kept(std::string_view source, std::string_view target, const Conventions& en) {
+  std::vector<std::string_view> a = written_numbers(source), b = written_numbers(target);
+  if (!std::includes(b.begin(), b.end(), a.begin(), a.end())) return false;
+  return !has_source_date(source, en.tables);
+}
+
+bool has_ascii_digit(std::string_view s) {
+  // Eight bytes at a time: a byte is a digit when (byte ^ '0') < 10 (the
+  // "has a byte less than n" test of Bit Twiddling Hacks). Every segment's
+  // source passes here.
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    uint64_t x = w ^ (kOnes * '0');
+    if ((x - kOnes * 10) & ~x & kHigh) return true;
+  }
+  for (; i < s.size(); ++i)
+    if (s[i] >= '0' && s[i] <= '9') return true;
+  return false;
+}
+
+std::vector<Mention> source_mentions(std::string_view s, const Conventions& conventions, bool words) {
   std::vector<Mention> out;
-  const NumberLocale& en = number_locale(source.tag());
-  const auto& units_list = source.list(kRule, "units");
-  const auto& prefixes = source.list(kRule, "prefixes");
-  const auto& more_than = source.list(kRule, "more-than");
-  const auto& less_than = source.list(kRule, "less-than");
-  auto idioms = idiom_ranges(s, source.list(kRule, "idioms"));
+  const LocaleProfile& source = conventions.profile;
+  const NumberLocale& en = conventions.tables;
+  const auto& units_list = conventions.units;
+  const auto& prefixes = conventions.prefixes;
+  const auto& more_than = conventions.more_than;
+  const auto& less_than = conventions.less_than;
   auto guids = guids_in(s, out);
+  std::vector<Token> tokens = tokens_of(s, false);
+  std::vector<size_t> starts;
+  for (const Token& t : tokens) starts.push_back(static_cast<size_t>(t.begin));
+  auto idioms = idiom_ranges(s, starts, conventions.idioms);
   auto in_list = [](const std::vector<std::string>& l, const std::string& w) {
     return std::find(l.begin(), l.end(), w) != l.end();
   };
-  for (const Token& t : tokens_of(s, false)) {
+  for (const Token& t : tokens) {
     if (inside(guids, t.begin)) continue;
     int32_t suf_end, pre_start;
     std::string suf = letters_after(s, t.end, &suf_end);
@@ -590,6 +800,7 @@ std::vector<Mention> source_mentions(std::string_view s, const LocaleProfile& so
       auto v = reading(t, from, k, ",", '.');
       if (v) {
         Mention m = base(literal(t, from, k));
+        m.at = static_cast<uint32_t>(t.starts[from]);
         m.values.push_back(*v);
         if (from != k || last > 0) add_two_digit_year(m.values, t.groups[from]);
         parts.push_back(std::move(m));
@@ -598,6 +809,7 @@ std::vector<Mention> source_mentions(std::string_view s, const LocaleProfile& so
         for (size_t j = from; j <= k; ++j) {
           if (j < k && t.seps[j] != ',') continue;
           Mention m = base(literal(t, g, j));
+          m.at = static_cast<uint32_t>(t.starts[g]);
           if (auto w = reading(t, g, j, "", '.')) m.values.push_back(*w);
           else m.values.push_back(literal(t, g, j));
           parts.push_back(std::move(m));
@@ -612,13 +824,16 @@ std::vector<Mention> source_mentions(std::string_view s, const LocaleProfile& so
       out.push_back(std::move(m));
     }
   }
-  add_word_mentions(s, source, en, true, Mention::Kind::Optional, out);
+  if (words) add_word_mentions(s, source, en, true, true, true, out);
+  else add_source_months(s, en, out);
   return out;
 }
 
-std::vector<Mention> target_mentions(std::string_view s, const LocaleProfile& target) {
+std::vector<Mention> target_mentions(std::string_view s, const Conventions& conventions, const Conventions& english,
+                                     bool words) {
   std::vector<Mention> out;
-  const NumberLocale& nl = number_locale(target.tag());
+  const LocaleProfile& target = conventions.profile;
+  const NumberLocale& nl = conventions.tables;
   // The locale's separators as the token scanner writes them.
   auto normal = [](const std::string& sep) -> char {
     if (sep == "," || sep == "\xEF\xBC\x8C") return ',';
@@ -632,16 +847,12 @@ std::vector<Mention> target_mentions(std::string_view s, const LocaleProfile& ta
   if (!decimal_loc) decimal_loc = '.';
   grouping_loc += ' ';
   const std::string grouping_en = ", ";
-  std::vector<std::string> markers = target.list(kRule, "hour-markers");
-  if (!nl.hour_marker.empty()) markers.push_back(nl.hour_marker);
-  std::vector<std::pair<std::string, int>> multipliers;
-  for (const std::string& entry : target.list(kRule, "multipliers")) {  // "Mio. 6"
-    size_t sp = entry.rfind(' ');
-    if (sp != std::string::npos) multipliers.emplace_back(entry.substr(0, sp), std::atoi(entry.c_str() + sp + 1));
-  }
+  std::vector<Token> tokens = tokens_of(s, true);
+  const std::vector<std::string>& markers = conventions.hour_markers;
+  const std::vector<std::pair<std::string, int>>& multipliers = conventions.multipliers;
   int32_t consumed = 0;  // the minutes of "18 h 30" belong to the hour before them
   auto guids = guids_in(s, out);
-  for (const Token& t : tokens_of(s, true)) {
+  for (const Token& t : tokens) {
     if (t.begin < consumed || inside(guids, t.begin)) continue;
     size_t last = t.seps.size();
     std::string whole = literal(t, 0, last);
@@ -703,11 +914,13 @@ std::vector<Mention> target_mentions(std::string_view s, const LocaleProfile& ta
         power += it->second;
         j = next;
       }
-      if (!power) {
+      if (!power && !nl.multiplier_words.empty() && skip > after) {  // "2 millions": a word after a space
         int32_t word_end;
         std::string word = letters_after(s, static_cast<int32_t>(skip), &word_end);
         if (auto it = nl.multiplier_words.find(lower_word(word)); !word.empty() && it != nl.multiplier_words.end())
           power = it->second;
+      }
+      if (!power) {
         for (const auto& [w, p] : multipliers)
           if (s.substr(skip, w.size()) == w) power = p;
         if (suf == "K" || suf == "k") power = 3;
@@ -753,13 +966,13 @@ std::vector<Mention> target_mentions(std::string_view s, const LocaleProfile& ta
                                                   [](char c) { return c == '.'; });
       if (dotted) add_value(part, literal(t, from, to));  // "3.4.1" of "3.4/3.4.1"
       if (!part.empty()) {
-        Mention m = base(literal(t, from, to), t.begin);
+        Mention m = base(literal(t, from, to), t.starts[from]);
         m.values = std::move(part);
         out.push_back(std::move(m));
         return;
       }
       for (size_t j = from; j <= to; ++j) {  // "1,5" where the decimal is a point: a list
-        Mention m = base(t.groups[j], t.begin);
+        Mention m = base(t.groups[j], t.starts[j]);
         m.values.push_back(strip_zeros(t.groups[j]));
         out.push_back(std::move(m));
       }
@@ -791,7 +1004,12 @@ std::vector<Mention> target_mentions(std::string_view s, const LocaleProfile& ta
       from = k + 1;
     }
   }
-  add_word_mentions(s, target, nl, false, Mention::Kind::Optional, out);
+  if (!words) return out;
+  add_word_mentions(s, target, nl, false, false, true, out);
+  // English month names and number words MT keeps ("Dynamics CSP Offers – August 2020").
+  if (target.language() != "en") {
+    add_word_mentions(s, english.profile, english.tables, true, false, true, out);
+  }
   return out;
 }
 

@@ -13,11 +13,34 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "number_mismatch_locale.h"
 
 namespace tmlint {
 
 class LocaleProfile;
+
+// What the scanner knows of one side's language, gathered once per article:
+// its CLDR tables and its data file's keys (under number-mismatch).
+struct Conventions {
+  explicit Conventions(const LocaleProfile& profile);
+  const LocaleProfile& profile;
+  const NumberLocale& tables;
+  // Of the source language (en.yaml): phrases whose numbers may be dropped,
+  // letters a quantity may be glued to before and after it, "more than".
+  const std::vector<std::string>&idioms, &units, &prefixes, &more_than, &less_than;
+  // Of a target: the marks of an hour (CLDR's and the data file's), words
+  // that multiply ("Mio. 6"), words that say 100% ("全額").
+  std::vector<std::string> hour_markers;
+  std::vector<std::pair<std::string, int>> multipliers;
+  const std::vector<std::string>& hundred_percent_words;
+};
+
+// The conventions of a profile, gathered on first use and kept for the
+// process (profiles from locale_profile() live as long); thread-safe.
+const Conventions& conventions_of(const LocaleProfile& profile);
 
 struct Mention {
   enum class Kind : uint8_t {
@@ -37,14 +60,23 @@ struct Mention {
   bool percent = false;             // followed by '%' ("100%", which a target may say as "全額")
 };
 
-// The numbers of an English source's prose. `source` is the profile of the
-// source language, whose data file (en.yaml, number-mismatch) holds the
-// idioms, the units a number may be glued to, and the words of comparison.
-std::vector<Mention> source_mentions(std::string_view prose, const LocaleProfile& source);
+// The numbers of an English source's prose.
+// Without `words`, only its digits and the month names of its dates (the
+// cheap pass: most segments need no more).
+std::vector<Mention> source_mentions(std::string_view prose, const Conventions& source, bool words = true);
 
 // The numbers of a target's prose, in every reading the locale allows, with
 // its spelled-out numbers and month names (word mentions).
-std::vector<Mention> target_mentions(std::string_view prose, const LocaleProfile& target);
+// Without `words`, only its digits. `english` for the English month names
+// and number words MT leaves in a target.
+std::vector<Mention> target_mentions(std::string_view prose, const Conventions& target, const Conventions& english,
+                                     bool words = true);
+
+// True when the target writes every number of the source exactly as the
+// source does (with the letters glued to it: "FY21", "v5.0", "6PM") and the
+// source has no date with a month name: then every mention matches, and the
+// rule needs to read no further (most segments end here).
+bool digits_kept(std::string_view source_prose, std::string_view target_prose, const Conventions& source);
 
 // True when `prose` has an ASCII digit (the cheap exit of the rule).
 bool has_ascii_digit(std::string_view s);
