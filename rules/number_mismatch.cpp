@@ -113,6 +113,15 @@ std::string quoted_source(const Mention& m) {
   return fmt::format("\"{}\" of \"{}\"", m.shown, m.whole);
 }
 
+const char* role_name(Mention::Role role) {
+  switch (role) {
+    case Mention::Role::Month: return "month";
+    case Mention::Role::Day: return "day";
+    case Mention::Role::Year: return "year";
+    default: return "number";
+  }
+}
+
 struct Matching {
   std::vector<int> src, tgt;  // the index matched on the other side, or -1
   std::vector<int> tier;      // per source mention: 1 matched by digits, 2 by a word
@@ -136,19 +145,19 @@ Matching match_all(const std::vector<Mention>& src, const std::vector<Mention>& 
   auto is = [](Mention::Kind kind) { return [kind](const Mention& m) { return m.kind == kind; }; };
   // 1. Names with the same name in the target.
   match(src, indices(is(Mention::Kind::Name)), tgt, src_match, tgt_match,
-        [](const Mention& s, const Mention& t) { return t.key == s.key; });
+        [](const Mention& s, const Mention& t) { return t.key == s.key && roles_meet(s.role, t.role); });
   // 2. Quantities: digits, then words.
   match(src, indices(is(Mention::Kind::Required)), tgt, src_match, tgt_match,
-        [](const Mention&, const Mention& t) { return !t.word; });
+        [](const Mention& s, const Mention& t) { return !t.word && roles_meet(s.role, t.role); });
   for (size_t k = 0; k < src.size(); ++k)
     if (src_match[k] >= 0 && tier[k] == 0) tier[k] = 1;
   match(src, indices(is(Mention::Kind::Required)), tgt, src_match, tgt_match,
-        [](const Mention&, const Mention& t) { return t.word; });
+        [](const Mention& s, const Mention& t) { return t.word && roles_meet(s.role, t.role); });
   for (size_t k = 0; k < src.size(); ++k)
     if (src_match[k] >= 0 && tier[k] == 0) tier[k] = 2;
   // 3. What the target has besides: the source's words, idioms and names.
   match(src, indices([](const Mention& m) { return m.kind != Mention::Kind::Required; }), tgt, src_match, tgt_match,
-        [](const Mention&, const Mention& t) { return !t.word; });
+        [](const Mention& s, const Mention& t) { return !t.word && roles_meet(s.role, t.role); });
 
   return m;
 }
@@ -189,7 +198,7 @@ void check(const ArticleContext& ctx) {
     std::vector<int>&src_match = m.src, &tgt_match = m.tgt, &tier = m.tier;
     std::vector<size_t> leftover;
     for (size_t t = 0; t < tgt.size(); ++t)
-      if (tgt_match[t] < 0 && !tgt[t].word) leftover.push_back(t);
+      if (tgt_match[t] < 0 && !tgt[t].word && !tgt[t].alias) leftover.push_back(t);
     // The left-over target number that looks like a change of `s`: one with
     // the same name, or one digit off (the same length first).
     auto take_changed = [&](const Mention& s, bool same_key) -> int {
@@ -197,6 +206,7 @@ void check(const ArticleContext& ctx) {
       for (size_t n = 0; n < leftover.size(); ++n) {
         const Mention& t = tgt[leftover[n]];
         if (same_key ? t.key != s.key : !looks_changed(s.digits, t.digits)) continue;
+        if (!roles_meet(s.role, t.role)) continue;
         if (t.shown == s.shown) continue;
         if (best < 0 || (t.digits.size() == s.digits.size() && tgt[leftover[static_cast<size_t>(best)]].digits.size() != s.digits.size()))
           best = static_cast<int>(n);
@@ -218,14 +228,35 @@ void check(const ArticleContext& ctx) {
       return t >= 0;
     };
     auto in_target = [&](const Mention& s, bool same_key) {
-      return std::any_of(tgt.begin(), tgt.end(), [&](const Mention& t) { return (!same_key || t.key == s.key) && shares_value(s, t); });
+      return std::any_of(tgt.begin(), tgt.end(), [&](const Mention& t) {
+        return (!same_key || t.key == s.key) && roles_meet(s.role, t.role) && shares_value(s, t);
+      });
     };
     // Most certain first: a quantity the target lacks, a name it keeps with
     // other digits, an idiom's number changed, a number it spelled out while
     // its digits elsewhere look changed.
+    // "Passé ce délai" for "within 30 days" after "vous disposez de 30 jours":
+    // a target that refers back (the data file's words) to a number both
+    // sides of the segment before say.
+    auto said_before = [&](const Mention& s) {
+      if (i == 0 || !ctx.article.segments[i - 1].has_source || !contains_any(tgt_prose.text, target.back_references)) return false;
+      auto says = [&](const std::vector<Mention>& ms) {
+        return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return !m.word && shares_value(s, m); });
+      };
+      return says(target_mentions(ctx.text.prose(i - 1, Side::Target).text, target, english)) &&
+             says(source_mentions(ctx.text.prose(i - 1, Side::Source).text, english));
+    };
+    // The same digits in another part of a date ("July 14th" as "14 年 7 月"): say so.
+    auto other_part = [&](const Mention& s) -> const Mention* {
+      if (s.role == Mention::Role::Any) return nullptr;
+      for (const Mention& t : tgt)
+        if (!t.word && t.role != Mention::Role::Any && !roles_meet(s.role, t.role) && shares_value(s, t)) return &t;
+      return nullptr;
+    };
     for (size_t k = 0; k < src.size(); ++k)
-      if (src[k].kind == Mention::Kind::Required && src_match[k] < 0 && !changed(k, false) && !in_target(src[k], false))
-        findings.push_back({k, nullptr});
+      if (src[k].kind == Mention::Kind::Required && src_match[k] < 0 && !changed(k, false) && !in_target(src[k], false) &&
+          !said_before(src[k]))
+        findings.push_back({k, other_part(src[k])});
     for (size_t k = 0; k < src.size(); ++k) {
       const Mention& s = src[k];
       if (s.kind != Mention::Kind::Name || src_match[k] >= 0 || in_target(s, true)) continue;
@@ -246,8 +277,14 @@ void check(const ArticleContext& ctx) {
     bool located = false;
     for (const Finding& f : findings) {
       const Mention& source = src[f.source];
-      std::string part = f.changed ? fmt::format("{} of the source is \"{}\" in the target", quoted_source(source), f.changed->shown)
-                                   : fmt::format("{} of the source is not in the target", quoted_source(source));
+      std::string part;
+      if (f.changed && f.changed->role != source.role && source.role != Mention::Role::Any && f.changed->role != Mention::Role::Any)
+        part = fmt::format("{} of the source, a {}, is \"{}\", a {}, in the target", quoted_source(source), role_name(source.role),
+                           f.changed->shown, role_name(f.changed->role));
+      else if (f.changed)
+        part = fmt::format("{} of the source is \"{}\" in the target", quoted_source(source), f.changed->shown);
+      else
+        part = fmt::format("{} of the source is not in the target", quoted_source(source));
       if (std::find(said.begin(), said.end(), part) != said.end()) continue;
       said.push_back(part);
       parts.push_back(std::move(part));

@@ -153,8 +153,16 @@ void add_months(const icu::Locale& loc, NumberLocale& out) {
         std::string name = lower_word(utf8(names[m]));
         while (!name.empty() && name.back() == '.') name.pop_back();
         bool digit = false;
-        for (char c : name) digit = digit || (c >= '0' && c <= '9');
+        std::string rest;  // "1月" without its digits: the mark of a month written in digits
+        for (char c : name) {
+          digit = digit || (c >= '0' && c <= '9');
+          if (c < '0' || c > '9') rest.push_back(c);
+        }
         if (!name.empty() && !digit) out.months.emplace(name, m + 1);
+        if (digit && !rest.empty() && width == icu::DateFormatSymbols::ABBREVIATED) {
+          if (m == 0) out.month_marker = rest;
+          else if (rest != out.month_marker) out.month_marker.clear();
+        }
       }
     }
 }
@@ -164,7 +172,7 @@ void add_months(const icu::Locale& loc, NumberLocale& out) {
 // CLDR's availableFormats/H of the Gregorian calendar, read from ICU's
 // resource bundles (a DateTimePatternGenerator gives the same pattern, at
 // a hundred times the cost), walking the locale's parents: fr_CA to fr.
-std::string hour_marker_for(std::string_view tag) {
+std::string marker_for(std::string_view tag, const char* skeleton) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale loc = icu_locale(tag);
   std::string name = loc.getName();
@@ -175,7 +183,7 @@ std::string hour_marker_for(std::string_view tag) {
     UResourceBundle* calendar = ures_getByKey(bundle, "calendar", nullptr, &status);
     UResourceBundle* gregorian = ures_getByKey(calendar, "gregorian", nullptr, &status);
     UResourceBundle* formats = ures_getByKey(gregorian, "availableFormats", nullptr, &status);
-    UResourceBundle* h = ures_getByKey(formats, "H", nullptr, &status);
+    UResourceBundle* h = ures_getByKey(formats, skeleton, nullptr, &status);
     int32_t len = 0;
     const UChar* u = ures_getString(h, &len, &status);
     if (U_SUCCESS(status)) pattern = utf8(icu::UnicodeString(u, len));
@@ -187,7 +195,7 @@ std::string hour_marker_for(std::string_view tag) {
   }
   std::string marker;
   for (char c : pattern)
-    if (c != 'H' && c != '\'' && c != ' ') marker.push_back(c);
+    if (c != skeleton[0] && c != '\'' && c != ' ') marker.push_back(c);
   return marker;
 }
 
@@ -224,7 +232,7 @@ const std::string& hour_marker(std::string_view tag) {
   static auto* cache = new std::map<std::string, std::string, std::less<>>();
   std::lock_guard<std::mutex> lock(mutex);
   if (auto it = cache->find(tag); it != cache->end()) return it->second;
-  return cache->emplace(std::string(tag), hour_marker_for(tag)).first->second;
+  return cache->emplace(std::string(tag), marker_for(tag, "H")).first->second;
 }
 
 const NumberLocale& number_locale(std::string_view tag) {
@@ -236,6 +244,8 @@ const NumberLocale& number_locale(std::string_view tag) {
   icu::Locale loc = icu_locale(tag);
   add_spellouts(loc, *built);
   add_months(loc, *built);
+  built->day_marker = marker_for(tag, "d");
+  built->year_marker = marker_for(tag, "y");
   return *cache->emplace(std::string(tag), std::move(built)).first->second;
 }
 

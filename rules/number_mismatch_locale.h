@@ -42,6 +42,11 @@ struct NumberLocale {
   // Lower-cased month names, wide and abbreviated, format and stand-alone
   // forms, without a final '.': "janvier", "janv", "мая", "май".
   std::unordered_map<std::string, int> months;
+  // What follows a month, a day and a year written in digits, when the
+  // locale marks them (from the abbreviated month names "1月" and CLDR's "d"
+  // and "y" patterns "d日", "y年"): "月", "日", "年" in Japanese and Chinese,
+  // "월", "일", "년" in Korean.
+  std::string month_marker, day_marker, year_marker;
 };
 
 // The tables of a locale tag ("fr-fr", "zh-cn", "en"), built on first use and

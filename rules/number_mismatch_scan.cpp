@@ -395,6 +395,7 @@ void add_source_months(std::string_view s, const NumberLocale& en, std::vector<M
                    ? Mention::Kind::Required
                    : Mention::Kind::Optional;
       m.word = true;
+      m.role = Mention::Role::Month;
       m.values.push_back(std::to_string(it->second));
       m.shown = std::string(s.substr(i, j - i));
       m.digits = m.values[0];
@@ -411,6 +412,26 @@ bool after_month(std::string_view s, int32_t begin, const NumberLocale& en) {
   int32_t start;
   std::string word = letters_before(s, begin - 1, &start);
   return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) && en.months.count(lower_word(word));
+}
+
+// A month name after a number and its suffix ("3 March", "3rd of March").
+bool before_month(std::string_view s, int32_t end, const std::string& suffix, const NumberLocale& en) {
+  size_t i = static_cast<size_t>(end) + suffix.size();
+  if (i >= s.size() || s[i] != ' ') return false;
+  ++i;
+  if (s.compare(i, 3, "of ") == 0) i += 3;
+  int32_t word_end;
+  std::string word = letters_after(s, static_cast<int32_t>(i), &word_end);
+  return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) && en.months.count(lower_word(word));
+}
+
+// A lower-case English word that is not a plural right after the number ("1 month").
+bool singular_follows(std::string_view s, int32_t end) {
+  size_t i = static_cast<size_t>(end);
+  if (i >= s.size() || s[i] != ' ') return false;
+  size_t j = i + 1;
+  while (j < s.size() && s[j] >= 'a' && s[j] <= 'z') ++j;
+  return j - i > 3 && s[j - 1] != 's' && !is_letter(cp_at(s, static_cast<int32_t>(j)));
 }
 
 void add_two_digit_year(std::vector<std::string>& values, const std::string& digits) {
@@ -539,6 +560,7 @@ void add_word_mentions(std::string_view s, const LocaleProfile& profile, const N
       if (auto it = nl.months.find(low); !low.empty() && it != nl.months.end()) {
         if (!months_capitalised || u_isupper(c)) {
           add(it->second, i, end);
+          out.back().role = Mention::Role::Month;
           // In the source, a month next to a number is part of a date ("May 5",
           // "5 May", "December 2020"): the target must say it too.
           if (source_dates && (next_is_digit(s, end) || previous_is_digit(s, i))) out.back().kind = Mention::Kind::Required;
@@ -650,8 +672,10 @@ Conventions::Conventions(const LocaleProfile& p)
       prefixes(p.list(kRule, "prefixes")),
       more_than(p.list(kRule, "more-than")),
       less_than(p.list(kRule, "less-than")),
+      implicit_one(p.list(kRule, "implicit-one-after")),
       hour_markers(p.list(kRule, "hour-markers")),
-      hundred_percent_words(p.list(kRule, "hundred-percent-words")) {
+      hundred_percent_words(p.list(kRule, "hundred-percent-words")),
+      back_references(p.list(kRule, "back-references")) {
   if (const std::string& cldr = hour_marker(p.tag()); !cldr.empty()) hour_markers.push_back(cldr);
   for (const std::string& entry : p.list(kRule, "multipliers")) {  // "Mio. 6"
     size_t sp = entry.rfind(' ');
@@ -773,6 +797,10 @@ std::vector<Mention> source_mentions(std::string_view s, const Conventions& conv
       if (after.power) add_value(m.values, shifted(m.values[0], after.power));
       if (kind == Mention::Kind::Name) add_two_digit_year(m.values, t.groups[0]);
       if (last == 0 && after_month(s, t.begin, en)) add_two_digit_year(m.values, t.groups[0]);  // "the December 19 price list"
+      if (last == 0 && t.groups[0].size() <= 2 && (after_month(s, t.begin, en) || before_month(s, t.end, suf, en)))
+        m.role = Mention::Role::Day;  // "March 3", "3rd March"
+      if (last == 0 && t.groups[0].size() == 4 && (t.groups[0].starts_with("19") || t.groups[0].starts_with("20")))
+        m.role = Mention::Role::Year;
       if (last == 0 && t.groups[0].size() < 15) {
         std::string_view before = s.substr(0, static_cast<size_t>(t.begin));
         long long value = std::stoll(t.groups[0]);
@@ -780,6 +808,10 @@ std::vector<Mention> source_mentions(std::string_view s, const Conventions& conv
           if (ends_with_phrase(before, p)) add_value(m.values, std::to_string(value + 1));  // "6 以上"
         for (const std::string& p : less_than)
           if (ends_with_phrase(before, p) && value > 0) add_value(m.values, std::to_string(value - 1));
+        // "in the last 1 month" is "au cours du dernier mois": a singular says the one.
+        if (value == 1 && m.kind == Mention::Kind::Required && singular_follows(s, t.end))
+          for (const std::string& p : conventions.implicit_one)
+            if (ends_with_phrase(before, p)) m.kind = Mention::Kind::Optional;
       }
       out.push_back(std::move(m));
       continue;
@@ -953,6 +985,15 @@ std::vector<Mention> target_mentions(std::string_view s, const Conventions& conv
     if (read) {
       Mention m = base(whole, t.begin);
       m.values = std::move(values);
+      // "3 月", "3 日": the locale marks the month and the day (CLDR).
+      for (auto [marker, role] : {std::pair{&nl.month_marker, Mention::Role::Month}, std::pair{&nl.day_marker, Mention::Role::Day},
+                                  std::pair{&nl.year_marker, Mention::Role::Year}})
+        if (last == 0 && !marker->empty() && s.compare(skip, marker->size(), *marker) == 0 &&
+            (role == Mention::Role::Year || (t.groups[0].size() <= 2 && std::stoi(t.groups[0]) <= (role == Mention::Role::Month ? 12 : 31)))) {
+          // ("2021 日历年" is a calendar year, not a day)
+          m.role = role;
+          m.shown = std::string(s.substr(static_cast<size_t>(t.begin), skip + marker->size() - static_cast<size_t>(t.begin)));
+        }
       out.push_back(std::move(m));
       if (!wide) continue;
     }
@@ -995,6 +1036,7 @@ std::vector<Mention> target_mentions(std::string_view s, const Conventions& conv
     if (!read) {  // a date or range as written, for a source that wrote it the same way
       Mention m = base(whole, t.begin);
       m.values.push_back(whole);
+      m.alias = true;
       out.push_back(std::move(m));
     }
     cuts.push_back(last);

@@ -29,13 +29,15 @@ struct Conventions {
   const LocaleProfile& profile;
   const NumberLocale& tables;
   // Of the source language (en.yaml): phrases whose numbers may be dropped,
-  // letters a quantity may be glued to before and after it, "more than".
-  const std::vector<std::string>&idioms, &units, &prefixes, &more_than, &less_than;
+  // letters a quantity may be glued to before and after it, "more than",
+  // the words after which "1 month" may be "the month".
+  const std::vector<std::string>&idioms, &units, &prefixes, &more_than, &less_than, &implicit_one;
   // Of a target: the marks of an hour (CLDR's and the data file's), words
   // that multiply ("Mio. 6"), words that say 100% ("全額").
   std::vector<std::string> hour_markers;
   std::vector<std::pair<std::string, int>> multipliers;
   const std::vector<std::string>& hundred_percent_words;
+  const std::vector<std::string>& back_references;  // "ce délai": a number said in the sentence before
 };
 
 // The conventions of a profile, gathered on first use and kept for the
@@ -58,7 +60,19 @@ struct Mention {
   std::string key;                  // the letters around glued digits: "fy#", "#vianet", "covid-#"
   uint32_t at = 0;                  // first byte in the prose
   bool percent = false;             // followed by '%' ("100%", which a target may say as "全額")
+  bool alias = false;               // a target's date or range as written, besides its parts: never a change
+  // Its part in a date, where the text says: the month ("March", "3 月",
+  // "mars"), the day ("March 3", "3 日"), the year ("2021", "2021 年"); any
+  // other number is Any. A month meets only a month, a day only a day, so
+  // that "March 3" and "5 月 3 日" differ by the month, not the day, and
+  // "July 14" is not "14 年 7 月".
+  enum class Role : uint8_t { Any, Month, Day, Year };
+  Role role = Role::Any;
 };
+
+inline bool roles_meet(Mention::Role a, Mention::Role b) {
+  return a == Mention::Role::Any || b == Mention::Role::Any || a == b;
+}
 
 // The numbers of an English source's prose.
 // Without `words`, only its digits and the month names of its dates (the

@@ -132,10 +132,10 @@ TEST_CASE("number-mismatch: a missing or changed number is reported, named, and 
       // The issue's multiset case: the source's number is still elsewhere in the target.
       {"fr-FR", "**Évolution (37 derniers jours)** : sur les 30 derniers jours", "**Trend (last 30 days)**: over the last 30 days",
        "\"30\" of the source is \"37\" in the target", "37"},
-      {"ja-JP", "8 月 14 日～ 8 月 27 日", "August 14th to August 20th", "\"20\" of the source is \"27\" in the target", "27"},
+      {"ja-JP", "8 月 14 日～ 8 月 27 日", "August 14th to August 20th", "\"20\" of the source is \"27 日\" in the target", "27"},
       {"ja-JP", "フォーム 1402-S は", "The form 1042-S may be", "\"1042\" of the source is \"1402\" in the target", "1402"},
       {"ja-JP", "5 分後に", "After 15 minutes", "\"15\" of the source is \"5\" in the target", "5"},
-      {"ja-JP", "2020 年 1 月 14 日", "January 14, 2021", "\"2021\" of the source is \"2020\" in the target", "2020"},
+      {"ja-JP", "2020 年 1 月 14 日", "January 14, 2021", "\"2021\" of the source is \"2020 年\" in the target", "2020"},
       {"ja-JP", "NuGet v1.0 以降のクライアント", "NuGet v5.0+ clients", "\"5.0\" of the source is \"1.0\" in the target", "1.0"},
       {"ja-JP", "778a4dce-001447 d53-8647-314ef2b091d2", "778a4dce-0014-4d53-8647-314ef2b091d2",
        "\"778a4dce-0014-4d53-8647-314ef2b091d2\" of the source is not in the target", ""},
@@ -145,7 +145,7 @@ TEST_CASE("number-mismatch: a missing or changed number is reported, named, and 
       {"zh-CN", "则 FY20 中处于活动状态的合作伙伴将继续享有奖励。",
        "Partners active in FY20 will continue to be eligible for incentives in FY21.",
        "\"FY21\" of the source is not in the target", ""},
-      {"zh-CN", "在 2021 年 12 月 31 日", "on December 31, 2020", "\"2020\" of the source is \"2021\" in the target", "2021"},
+      {"zh-CN", "在 2021 年 12 月 31 日", "on December 31, 2020", "\"2020\" of the source is \"2021 年\" in the target", "2021"},
       {"zh-CN", "所选计费日期的 () 天内提供", "within two (2) days of your billing date", "\"2\" of the source is not in the target", ""},
       {"zh-CN", "现已推出 Windows 7 第二年 ESU，27 个", "Now Available Windows 7 Year 2 ESU, 22 of them",
        "\"22\" of the source is \"27\" in the target", "27"},
@@ -158,7 +158,14 @@ TEST_CASE("number-mismatch: a missing or changed number is reported, named, and 
       {"es-ES", "5.00 USD", "USD 4.00", "\"4.00\" of the source is \"5.00\" in the target", "5.00"},
       {"es-ES", "50 001 usuarios", "50,000 users", "\"50,000\" of the source is \"50 001\" in the target", "50 001"},
       {"de-DE", "am 5. Mai um 19 Uhr", "on May 5 at 6 PM", "\"6\" of the source is not in the target", ""},
-      {"ko-KR", "5월 6일", "May 5", "\"5\" of the source is \"6\" in the target", "6"},
+      {"ko-KR", "5월 6일", "May 5", "\"5\" of the source is \"6일\" in the target", "6"},
+      // The month changed, not the day, though both are 3 in the source.
+      {"zh-CN", "2021 年 5 月 3 日上午 11:30", "on March 3, 2021 at 11:30am PST", "\"March\" of the source is \"5 月\" in the target", "5"},
+      {"zh-CN", "于 2021 年 4 月 4 日弃用", "on May 4, 2021", "\"May\" of the source is \"4 月\" in the target", "4 月"},
+      {"fr-FR", "À partir de mi-juin 2021", "Starting in mid-July 2021", "\"July\" of the source is not in the target", ""},
+      {"zh-CN", "计费剪切：在整个月内的要收取费用从 6 月 15 日到 14 年 7 月的预付款 15 个席位。",
+       "Billing cut: Advance charge for the whole month period from June 15th to July 14th for 15 seats.",
+       "\"14\" of the source, a day, is \"14 年\", a year, in the target", "14 年"},
       {"ru-RU", "три дня и 51 000", "3 days and 50,000", "\"50,000\" of the source is \"51 000\" in the target", "51 000"},
   };
   for (const Expect& c : cases) {
