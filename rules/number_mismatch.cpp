@@ -133,30 +133,36 @@ struct Matching {
 Matching match_all(const std::vector<Mention>& src, const std::vector<Mention>& tgt) {
   Matching m{std::vector<int>(src.size(), -1), std::vector<int>(tgt.size(), -1), std::vector<int>(src.size(), 0)};
   std::vector<int>&src_match = m.src, &tgt_match = m.tgt, &tier = m.tier;
-  // Words first: the "May" of "May 5" takes the target's month, so that
-  // a changed day is reported as the day.
-  auto indices = [&](auto pred) {
+  // Source mentions in order, the words (month names) first or last.
+  auto indices = [&](auto pred, bool words_first) {
     std::vector<size_t> out;
-    for (int words = 1; words >= 0; --words)
+    for (int pass = 0; pass < 2; ++pass)
       for (size_t k = 0; k < src.size(); ++k)
-        if (src_match[k] < 0 && src[k].word == (words == 1) && pred(src[k])) out.push_back(k);
+        if (src_match[k] < 0 && src[k].word == (words_first == (pass == 0)) && pred(src[k])) out.push_back(k);
     return out;
   };
   auto is = [](Mention::Kind kind) { return [kind](const Mention& m) { return m.kind == kind; }; };
+  auto mark = [&](int value) {
+    for (size_t k = 0; k < src.size(); ++k)
+      if (src_match[k] >= 0 && tier[k] == 0) tier[k] = value;
+  };
   // 1. Names with the same name in the target.
-  match(src, indices(is(Mention::Kind::Name)), tgt, src_match, tgt_match,
+  match(src, indices(is(Mention::Kind::Name), false), tgt, src_match, tgt_match,
         [](const Mention& s, const Mention& t) { return t.key == s.key && roles_meet(s.role, t.role); });
-  // 2. Quantities: digits, then words.
-  match(src, indices(is(Mention::Kind::Required)), tgt, src_match, tgt_match,
+  // 2. Quantities: a month name with the target's month name ("May" and
+  // "mai"); then digits, the source's digits before its month names, so
+  // that "May 5" and "5. Juni" keep the day and lose the month; then words.
+  match(src, indices([](const Mention& m) { return m.kind == Mention::Kind::Required && m.word; }, true), tgt, src_match,
+        tgt_match, [](const Mention&, const Mention& t) { return t.word && t.role == Mention::Role::Month; });
+  mark(2);
+  match(src, indices(is(Mention::Kind::Required), false), tgt, src_match, tgt_match,
         [](const Mention& s, const Mention& t) { return !t.word && roles_meet(s.role, t.role); });
-  for (size_t k = 0; k < src.size(); ++k)
-    if (src_match[k] >= 0 && tier[k] == 0) tier[k] = 1;
-  match(src, indices(is(Mention::Kind::Required)), tgt, src_match, tgt_match,
+  mark(1);
+  match(src, indices(is(Mention::Kind::Required), false), tgt, src_match, tgt_match,
         [](const Mention& s, const Mention& t) { return t.word && roles_meet(s.role, t.role); });
-  for (size_t k = 0; k < src.size(); ++k)
-    if (src_match[k] >= 0 && tier[k] == 0) tier[k] = 2;
+  mark(2);
   // 3. What the target has besides: the source's words, idioms and names.
-  match(src, indices([](const Mention& m) { return m.kind != Mention::Kind::Required; }), tgt, src_match, tgt_match,
+  match(src, indices([](const Mention& m) { return m.kind != Mention::Kind::Required; }, false), tgt, src_match, tgt_match,
         [](const Mention& s, const Mention& t) { return !t.word && roles_meet(s.role, t.role); });
 
   return m;
@@ -198,7 +204,8 @@ void check(const ArticleContext& ctx) {
     std::vector<int>&src_match = m.src, &tgt_match = m.tgt, &tier = m.tier;
     std::vector<size_t> leftover;
     for (size_t t = 0; t < tgt.size(); ++t)
-      if (tgt_match[t] < 0 && !tgt[t].word && !tgt[t].alias) leftover.push_back(t);
+      if (tgt_match[t] < 0 && !tgt[t].alias && (!tgt[t].word || tgt[t].role == Mention::Role::Month))
+        leftover.push_back(t);  // a month name ("Juni") may be a changed month too
     // The left-over target number that looks like a change of `s`: one with
     // the same name, or one digit off (the same length first).
     auto take_changed = [&](const Mention& s, bool same_key) -> int {

@@ -162,7 +162,7 @@ TEST_CASE("number-mismatch: a missing or changed number is reported, named, and 
       // The month changed, not the day, though both are 3 in the source.
       {"zh-CN", "2021 年 5 月 3 日上午 11:30", "on March 3, 2021 at 11:30am PST", "\"March\" of the source is \"5 月\" in the target", "5"},
       {"zh-CN", "于 2021 年 4 月 4 日弃用", "on May 4, 2021", "\"May\" of the source is \"4 月\" in the target", "4 月"},
-      {"fr-FR", "À partir de mi-juin 2021", "Starting in mid-July 2021", "\"July\" of the source is not in the target", ""},
+      {"fr-FR", "À partir de mi-juin 2021", "Starting in mid-July 2021", "\"July\" of the source is \"juin\" in the target", "juin"},
       {"zh-CN", "计费剪切：在整个月内的要收取费用从 6 月 15 日到 14 年 7 月的预付款 15 个席位。",
        "Billing cut: Advance charge for the whole month period from June 15th to July 14th for 15 seats.",
        "\"14\" of the source, a day, is \"14 年\", a year, in the target", "14 年"},
