@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <string>
@@ -276,6 +277,22 @@ void check(const ArticleContext& ctx) {
     for (size_t k = 0; k < src.size(); ++k)
       if (src[k].kind == Mention::Kind::Required && !src[k].word && tier[k] == 2) changed(k, false);
     std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.source < b.source; });
+    // A number the target glued to a changed one ("1." and "2021" as "1.2021")
+    // is told by that change, not as missing.
+    std::erase_if(findings, [&](const Finding& f) {
+      if (f.changed) return false;
+      return std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
+        if (!g.changed || g.changed->values.empty()) return false;
+        const std::string& shown = g.changed->shown;
+        const std::string& part = src[f.source].shown;
+        for (size_t at = shown.find(part); at != std::string::npos; at = shown.find(part, at + 1)) {
+          bool left = at == 0 || !std::isdigit(static_cast<unsigned char>(shown[at - 1]));
+          bool right = at + part.size() == shown.size() || !std::isdigit(static_cast<unsigned char>(shown[at + part.size()]));
+          if (left && right) return true;
+        }
+        return false;
+      });
+    });
     if (findings.empty()) continue;
 
     std::vector<std::string> parts;

@@ -456,6 +456,19 @@ std::optional<double> spelled_value(const LocaleProfile& profile, const NumberLo
   return several ? parse_number_words(profile, key) : std::nullopt;
 }
 
+// The longest number word of at least three letters that a word of more
+// letters opens with ("drei" of "dreijährige"), with three letters after it.
+std::optional<double> compound_number(const NumberLocale& nl, const std::string& low) {
+  std::vector<size_t> cuts;  // byte offsets of code point starts
+  for (size_t k = 0; k < low.size(); ++k)
+    if ((static_cast<unsigned char>(low[k]) & 0xC0) != 0x80) cuts.push_back(k);
+  for (size_t n = cuts.size() >= 3 ? cuts.size() - 3 : 0; n >= 3 && n < cuts.size(); --n) {
+    auto it = nl.spelled.find(low.substr(0, cuts[n]));
+    if (it != nl.spelled.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
 bool next_is_digit(std::string_view s, int32_t i) {
   while (static_cast<size_t>(i) < s.size() && s[static_cast<size_t>(i)] == ' ') ++i;
   return digit_of(cp_at(s, i)) >= 0;
@@ -565,6 +578,10 @@ void add_word_mentions(std::string_view s, const LocaleProfile& profile, const N
           // "5 May", "December 2020"): the target must say it too.
           if (source_dates && (next_is_digit(s, end) || previous_is_digit(s, i))) out.back().kind = Mention::Kind::Required;
         }
+      } else if (numbers && !months_capitalised && low.size() >= 6) {
+        // A compound that opens with a number word: German "dreijährige"
+        // for "3-year", "zweistufig" for "2-step".
+        if (auto v = compound_number(nl, low)) add(*v, i, end);
       }
     }
     i = end;

@@ -106,6 +106,7 @@ TEST_CASE("number-mismatch: legitimate spellings of a number are not reported") 
       {"de-DE", "1.000 Elemente und 1,5 GB, drei Tage", "1,000 items and 1.5 GB, 3 days"},
       {"de-DE", "am 5. Mai um 18 Uhr, um 18.30 Uhr", "on May 5 at 6 PM, at 6:30 PM"},
       {"de-DE", "2 Millionen Benutzer, zweite Stufe", "2 million users, 2nd stage"},
+      {"de-DE", "für die dreijährige Laufzeit", "for the 3-year term"},
       // ru, pt, it, ko
       {"ru-RU", "50\xC2\xA0" "000 пользователей, два дня, 5 мая", "50,000 users, 2 days, May 5"},
       {"pt-BR", "1.000 itens, cinco dias, 2,5 GB", "1,000 items, 5 days, 2.5 GB"},
