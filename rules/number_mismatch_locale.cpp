@@ -96,10 +96,13 @@ void add_spellouts(const icu::Locale& loc, NumberLocale& out) {
     rbnf.format(v, s);
     return utf8(s);
   };
+  bool has_cardinal = false;  // then "%spellout-numbering" spells the same words again
+  for (int32_t r = 0; r < rbnf.getNumberOfRuleSetNames(); ++r)
+    has_cardinal = has_cardinal || utf8(rbnf.getRuleSetName(r)).starts_with("%spellout-cardinal");
   for (int32_t r = 0; r < rbnf.getNumberOfRuleSetNames(); ++r) {
     icu::UnicodeString name = rbnf.getRuleSetName(r);
     std::string n = utf8(name);
-    if (!prose_rule_set(n)) continue;
+    if (!prose_rule_set(n) || (has_cardinal && n == "%spellout-numbering")) continue;
     status = U_ZERO_ERROR;
     rbnf.setDefaultRuleSet(name, status);
     if (U_FAILURE(status)) continue;
