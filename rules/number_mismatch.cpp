@@ -1,380 +1,333 @@
-// number-mismatch: a number of a segment's source that its target does not
-// have, in any of the spellings a translator legitimately uses.
+// number-mismatch: a number of a segment's source that its target lacks or
+// changed, in any of the spellings a translator legitimately uses.
 //
-// Numbers are read from the prose only (tokenize_inline: no code, URL, tag
-// or entity), with ICU: digits of any script (full-width "１２" too), and the
-// target locale's grouping and decimal separators (DecimalFormatSymbols), so
-// "1,000" in the source and "1.000" in a de-DE target are the same number and
-// "1.000" in a ja-JP target is not. A source number is found in the target
-// when the target has
-//   - the same value ("1,000" and "1000"), or the same literal ("1.2.3");
-//   - for dates, times, ranges, versions and lists ("2/14/17", "10:00",
-//     "1-5", "1,5"), each of its parts, a two-digit year matching a
-//     four-digit one ("2/14/17" and "2017/2/14");
-//   - the value written with a CJK myriad unit ("90,000" and "9 万",
-//     "1.5 億"), or a two-digit year as a four-digit one ("FY21", "2021").
+// Both sides are read into mentions (number_mismatch_scan.h): values, not
+// strings, so "50,000", "50 000", "50，000", "5 万" and "cinquante mille"
+// meet; the locale's conventions come from CLDR (number_mismatch_locale.h)
+// and its data file. The source's numbers are then matched to the target's
+// as multisets, one target number for one source number:
+//   1. digits inside names ("FY21", "21Vianet", "COVID-19") only with the
+//      same name in the target;
+//   2. every other source number with a target number written in digits,
+//      then with one spelled out ("deux", "两", "第二") or a month name;
+//   3. the target's numbers left over with the source's words ("six-month"
+//      is "6 mois", "May 5" is "5 mai") and idioms.
+// A source number left unmatched is reported when its value is nowhere in
+// the target, or when a left-over target number looks like it changed
+// (one digit differs, added, dropped or swapped: "30" and "37", "1042" and
+// "1402"): then the finding points at that number. A number the target
+// repeats fewer times than the source with no such change in sight ("10/1
+// - 10/31" as "du 1er au 31 octobre") is a rewording, not a defect.
 #include <fmt/format.h>
-#include <unicode/dcfmtsym.h>
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
-#include <mutex>
-#include <optional>
-#include <set>
-#include <unordered_map>
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
 
+#include "number_mismatch_scan.h"
 #include "qa_common.h"
 
 namespace tmlint {
 namespace {
 
-struct Separators {
-  std::string grouping = ",";
-  std::string decimal = ".";
-};
+constexpr std::string_view kRule = "number-mismatch";
 
-std::string to_utf8(const icu::UnicodeString& u) {
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+bool shares_value(const Mention& a, const Mention& b) {
+  for (const std::string& v : a.values)
+    if (std::find(b.values.begin(), b.values.end(), v) != b.values.end()) return true;
+  return false;
 }
 
-Separators separators_for(const std::string& locale) {
-  static std::mutex mutex;
-  static std::unordered_map<std::string, Separators> cache;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto it = cache.find(locale);
-  if (it != cache.end()) return it->second;
-  Separators s;
-  UErrorCode status = U_ZERO_ERROR;
-  icu::DecimalFormatSymbols symbols(icu::Locale(locale.empty() ? "en" : locale.c_str()), status);
-  if (U_SUCCESS(status)) {
-    s.grouping = to_utf8(symbols.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol));
-    s.decimal = to_utf8(symbols.getSymbol(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol));
+// One digit changed, added, dropped, or two neighbours swapped.
+bool looks_changed(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty() || a == b) return false;
+  if (a.size() == b.size()) {
+    std::vector<size_t> diff;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) diff.push_back(i);
+    if (diff.size() == 1) return true;
+    return diff.size() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
   }
-  cache.emplace(locale, s);
-  return s;
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  if (longer.size() != shorter.size() + 1) return false;
+  for (size_t i = 0; i < longer.size(); ++i)
+    if (longer.substr(0, i) + longer.substr(i + 1) == shorter) return true;
+  return false;
 }
 
-// A run of digits with the separators between them.
-struct NumberToken {
-  std::vector<std::string> digits;  // ASCII digits of each part
-  std::vector<std::string> seps;    // seps[i] between digits[i] and digits[i+1]
-  size_t begin = 0;                 // first byte of the token in the text
-  size_t end = 0;                   // byte after the token in the text
-};
-
-std::string strip_zeros(std::string d) {
-  size_t nz = d.find_first_not_of('0');
-  return nz == std::string::npos ? "0" : d.substr(nz);
-}
-
-// "1234" + "50" -> "1234.5"; canonical spelling of a value.
-std::string canonical(std::string integer, std::string fraction) {
-  integer = strip_zeros(integer);
-  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-  return fraction.empty() ? integer : integer + "." + fraction;
-}
-
-// The value when the token is one well-formed number in these conventions.
-std::optional<std::pair<std::string, std::string>> value_of(const NumberToken& n, const Separators& sep) {
-  std::string integer = n.digits[0], fraction;
-  bool grouped = false, decimal = false;
-  for (size_t i = 0; i < n.seps.size(); ++i) {
-    const std::string& s = n.seps[i];
-    const std::string& d = n.digits[i + 1];
-    if (s == sep.grouping && !decimal && d.size() == 3 && (grouped || n.digits[0].size() <= 3)) {
-      grouped = true;
-      integer += d;
-    } else if (s == sep.decimal && !decimal && i + 1 == n.seps.size()) {
-      decimal = true;
-      fraction = d;
-    } else {
-      return std::nullopt;
+// Maximum matching of `left` (indices into source) to unused targets that
+// share a value and pass `allowed`, by augmenting paths; small sets only
+// (a segment has a handful of numbers), with a greedy pass beyond that.
+template <typename Allowed>
+void match(const std::vector<Mention>& src, const std::vector<size_t>& left, const std::vector<Mention>& tgt,
+           std::vector<int>& src_match, std::vector<int>& tgt_match, Allowed allowed) {
+  std::vector<std::vector<size_t>> adj(left.size());
+  size_t edges = 0;
+  for (size_t i = 0; i < left.size(); ++i)
+    for (size_t t = 0; t < tgt.size(); ++t)
+      if (tgt_match[t] < 0 && allowed(src[left[i]], tgt[t]) && shares_value(src[left[i]], tgt[t])) adj[i].push_back(t), ++edges;
+  std::vector<int> owner(tgt.size(), -1);  // index into left
+  std::vector<char> seen;
+  std::function<bool(size_t)> augment = [&](size_t i) {
+    for (size_t t : adj[i]) {
+      if (seen[t]) continue;
+      seen[t] = 1;
+      if (owner[t] < 0 || augment(static_cast<size_t>(owner[t]))) {
+        owner[t] = static_cast<int>(i);
+        return true;
+      }
     }
-  }
-  return std::make_pair(integer, fraction);
-}
-
-bool is_separator_byte(char c) { return c == ',' || c == '.' || c == '/' || c == ':' || c == '-'; }
-
-std::vector<NumberToken> numbers_in(std::string_view s, const Separators& sep) {
-  std::vector<NumberToken> out;
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  auto digit_at = [&](int32_t at, int32_t& next) -> int {
-    if (at >= n) return -1;
-    UChar32 c;
-    U8_NEXT(s.data(), at, n, c);
-    next = at;
-    if (c < 0 || !u_isdigit(c)) return -1;
-    return u_charDigitValue(c);
+    return false;
   };
-  bool prev_digit = false;
-  while (i < n) {
-    int32_t next;
-    int d = digit_at(i, next);
-    if (d < 0) {
-      UChar32 c;
-      int32_t at = i;
-      U8_NEXT(s.data(), at, n, c);
-      prev_digit = false;
-      i = at;
-      continue;
+  bool small = edges <= 4096;
+  for (size_t i = 0; i < left.size(); ++i) {
+    if (small) {
+      seen.assign(tgt.size(), 0);
+      augment(i);
+    } else {
+      for (size_t t : adj[i])
+        if (owner[t] < 0) {
+          owner[t] = static_cast<int>(i);
+          break;
+        }
     }
-    (void)prev_digit;
-    NumberToken tok;
-    tok.begin = static_cast<size_t>(i);
-    tok.digits.emplace_back();
-    int32_t j = i;
-    while (true) {
-      int32_t nx;
-      int dv = digit_at(j, nx);
-      if (dv >= 0) {
-        tok.digits.back().push_back(static_cast<char>('0' + dv));
-        j = nx;
-        continue;
-      }
-      // A separator followed by a digit continues the token.
-      std::string_view rest = s.substr(static_cast<size_t>(j));
-      size_t sep_len = 0;
-      if (!rest.empty() && is_separator_byte(rest[0])) sep_len = 1;
-      else if (!sep.grouping.empty() && rest.substr(0, sep.grouping.size()) == sep.grouping) sep_len = sep.grouping.size();
-      else if (!sep.decimal.empty() && rest.substr(0, sep.decimal.size()) == sep.decimal) sep_len = sep.decimal.size();
-      int32_t after;
-      if (sep_len && digit_at(j + static_cast<int32_t>(sep_len), after) >= 0) {
-        tok.seps.emplace_back(rest.substr(0, sep_len));
-        tok.digits.emplace_back();
-        j += static_cast<int32_t>(sep_len);
-        continue;
-      }
-      break;
-    }
-    tok.end = static_cast<size_t>(j);
-    out.push_back(std::move(tok));
-    i = j;
   }
-  return out;
+  for (size_t t = 0; t < tgt.size(); ++t)
+    if (owner[t] >= 0) {
+      tgt_match[t] = static_cast<int>(left[static_cast<size_t>(owner[t])]);
+      src_match[left[static_cast<size_t>(owner[t])]] = static_cast<int>(t);
+    }
 }
 
-// What the target offers: values, literals, parts.
-struct TargetNumbers {
-  std::set<std::string> values;
-  std::set<std::string> parts;
+bool contains_any(std::string_view text, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (!w.empty() && text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+std::string quoted_source(const Mention& m) {
+  if (m.whole.empty()) return fmt::format("\"{}\"", m.shown);
+  return fmt::format("\"{}\" of \"{}\"", m.shown, m.whole);
+}
+
+const char* role_name(Mention::Role role) {
+  switch (role) {
+    case Mention::Role::Month: return "month";
+    case Mention::Role::Day: return "day";
+    case Mention::Role::Year: return "year";
+    default: return "number";
+  }
+}
+
+struct Matching {
+  std::vector<int> src, tgt;  // the index matched on the other side, or -1
+  std::vector<int> tier;      // per source mention: 1 matched by digits, 2 by a word
 };
 
-// The power of ten of a CJK unit right after the number (spaces allowed).
-int unit_power(std::string_view rest) {
-  size_t k = 0;
-  while (k < rest.size() && rest[k] == ' ') ++k;
-  rest = rest.substr(k);
-  if (rest.starts_with("\xE4\xB8\x87") || rest.starts_with("\xE8\x90\xAC")) return 4;  // 万 萬
-  if (rest.starts_with("\xE5\x84\x84") || rest.starts_with("\xE4\xBA\xBF")) return 8;  // 億 亿
-  if (rest.starts_with("\xE5\x85\x86")) return 12;                                      // 兆
-  if (rest.starts_with("\xE5\x8D\x83")) return 3;                                       // 千
-  return 0;
-}
-
-std::string shift(const std::string& integer, const std::string& fraction, int power) {
-  std::string f = fraction;
-  std::string i = integer;
-  for (int p = 0; p < power; ++p) {
-    if (!f.empty()) {
-      i.push_back(f[0]);
-      f.erase(0, 1);
-    } else {
-      i.push_back('0');
-    }
-  }
-  return canonical(i, f);
-}
-
-std::string literal(const NumberToken& n) {
-  std::string out = n.digits[0];
-  for (size_t i = 0; i < n.seps.size(); ++i) out += n.seps[i] + n.digits[i + 1];
-  return out;
-}
-
-TargetNumbers target_numbers(std::string_view text, const Separators& sep) {
-  TargetNumbers t;
-  for (const NumberToken& n : numbers_in(text, sep)) {
-    t.values.insert(literal(n));
-    if (auto v = value_of(n, sep)) {
-      t.values.insert(canonical(v->first, v->second));
-      if (int p = unit_power(text.substr(n.end))) t.values.insert(shift(v->first, v->second, p));
-      continue;
-    }
-    // A date, time, range or list: its parts, and the values of the pieces
-    // between '-', '/' and ':' ("2.0-3.0" holds 2.0 and 3.0).
-    for (const std::string& d : n.digits) t.parts.insert(strip_zeros(d));
-    NumberToken piece;
-    auto flush = [&] {
-      if (piece.digits.empty()) return;
-      if (auto v = value_of(piece, sep)) t.values.insert(canonical(v->first, v->second));
-      piece = NumberToken{};
-    };
-    for (size_t i = 0; i < n.digits.size(); ++i) {
-      if (i > 0) {
-        const std::string& s = n.seps[i - 1];
-        if (s == "-" || s == "/" || s == ":") flush();
-        else piece.seps.push_back(s);
-      }
-      piece.digits.push_back(n.digits[i]);
-    }
-    flush();
-  }
-  return t;
-}
-
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// Source numbers that are not quantities a translation must repeat: "H1",
-// "Q4", "inumber1" (a short number glued to a word), ordinals ("1st",
-// "3rd party": "サードパーティ"), and the idiom "24/7", "24 x 7", "24x7x365"
-// ("24 時間 365 日").
-bool exempt(std::string_view text, const NumberToken& n) {
-  if (n.seps.empty() && n.digits[0].size() <= 2 && n.begin > 0 && is_ascii_letter(text[n.begin - 1])) return true;
-  std::string_view after = text.substr(n.end);
-  auto lower_starts = [&](std::string_view x) {
-    if (after.size() < x.size()) return false;
-    for (size_t i = 0; i < x.size(); ++i)
-      if ((after[i] | 0x20) != x[i]) return false;
-    return after.size() == x.size() || !is_ascii_letter(after[x.size()]);
+// The source's mentions matched to the target's, one to one: names to the
+// same names, quantities to digits, then to words, then the source's words,
+// idioms and unmatched names to the digits left.
+Matching match_all(const std::vector<Mention>& src, const std::vector<Mention>& tgt) {
+  Matching m{std::vector<int>(src.size(), -1), std::vector<int>(tgt.size(), -1), std::vector<int>(src.size(), 0)};
+  std::vector<int>&src_match = m.src, &tgt_match = m.tgt, &tier = m.tier;
+  // Source mentions in order, the words (month names) first or last.
+  auto indices = [&](auto pred, bool words_first) {
+    std::vector<size_t> out;
+    for (int pass = 0; pass < 2; ++pass)
+      for (size_t k = 0; k < src.size(); ++k)
+        if (src_match[k] < 0 && src[k].word == (words_first == (pass == 0)) && pred(src[k])) out.push_back(k);
+    return out;
   };
-  if (lower_starts("st") || lower_starts("nd") || lower_starts("rd") || lower_starts("th")) return true;
-  std::string lit = literal(n);
-  if (lit == "24/7") return true;
-  if (lit == "24" || lit == "7" || lit == "365") {
-    // 24 x 7, 24x7x365: look at the bytes around the number.
-    size_t b = n.begin >= 6 ? n.begin - 6 : 0;
-    std::string around(text.substr(b, n.end + 8 - b > text.size() - b ? text.size() - b : n.end + 8 - b));
-    for (char& c : around) c = static_cast<char>(c | 0x20);
-    std::string squeezed;
-    for (char c : around)
-      if (c != ' ') squeezed.push_back(c);
-    if (squeezed.find("24x7") != std::string::npos || squeezed.find("7x365") != std::string::npos) return true;
-  }
-  return false;
+  auto is = [](Mention::Kind kind) { return [kind](const Mention& m) { return m.kind == kind; }; };
+  auto mark = [&](int value) {
+    for (size_t k = 0; k < src.size(); ++k)
+      if (src_match[k] >= 0 && tier[k] == 0) tier[k] = value;
+  };
+  // 1. Names with the same name in the target.
+  match(src, indices(is(Mention::Kind::Name), false), tgt, src_match, tgt_match,
+        [](const Mention& s, const Mention& t) { return t.key == s.key && roles_meet(s.role, t.role); });
+  // 2. Quantities: a month name with the target's month name ("May" and
+  // "mai"); then digits, the source's digits before its month names, so
+  // that "May 5" and "5. Juni" keep the day and lose the month; then words.
+  match(src, indices([](const Mention& m) { return m.kind == Mention::Kind::Required && m.word; }, true), tgt, src_match,
+        tgt_match, [](const Mention&, const Mention& t) { return t.word && t.role == Mention::Role::Month; });
+  mark(2);
+  match(src, indices(is(Mention::Kind::Required), false), tgt, src_match, tgt_match,
+        [](const Mention& s, const Mention& t) { return !t.word && roles_meet(s.role, t.role); });
+  mark(1);
+  match(src, indices(is(Mention::Kind::Required), false), tgt, src_match, tgt_match,
+        [](const Mention& s, const Mention& t) { return t.word && roles_meet(s.role, t.role); });
+  mark(2);
+  // 3. What the target has besides: the source's words, idioms and names.
+  match(src, indices([](const Mention& m) { return m.kind != Mention::Kind::Required; }, false), tgt, src_match, tgt_match,
+        [](const Mention& s, const Mention& t) { return !t.word && roles_meet(s.role, t.role); });
+
+  return m;
 }
 
-bool starts_with_word(std::string_view s, std::string_view word) {
-  if (s.size() < word.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i)
-    if ((s[i] | 0x20) != word[i]) return false;
-  return s.size() == word.size() || !is_ascii_letter(s[word.size()]);
-}
-
-// "300K", "20 K", "1.5M", "1 million": the power of ten, else 0.
-int suffix_power(std::string_view after) {
-  if (!after.empty() && after[0] == ' ') after.remove_prefix(1);
-  if (after.empty()) return 0;
-  if (starts_with_word(after, "thousand")) return 3;
-  if (starts_with_word(after, "million")) return 6;
-  if (starts_with_word(after, "billion")) return 9;
-  int p = after[0] == 'K' || after[0] == 'k' ? 3 : after[0] == 'M' ? 6 : after[0] == 'B' ? 9 : 0;
-  if (p && after.size() > 1 && is_ascii_letter(after[1])) return 0;
-  return p;
-}
-
-bool ends_with_words(std::string_view before, std::string_view words) {
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  if (before.size() < words.size()) return false;
-  std::string_view tail = before.substr(before.size() - words.size());
-  for (size_t i = 0; i < words.size(); ++i)
-    if ((tail[i] | 0x20) != words[i]) return false;
-  return before.size() == words.size() || !is_ascii_letter(before[before.size() - words.size() - 1]);
-}
-
-// Idioms a translator renders without their number: "1:1" (直接, 個別),
-// "360-degree view" (全体像), "100%" (全額, すべて) in a ja target.
-bool idiom(std::string_view source, const NumberToken& n, std::string_view target, std::string_view language) {
-  std::string lit = literal(n);
-  if (lit == "1:1") return true;
-  if (lit == "360" && (starts_with_word(source.substr(n.end), "-degree") ||
-                       starts_with_word(source.substr(n.end), " degree")))
-    return true;
-  if (lit == "100" && language == "ja" && source.substr(n.end).starts_with("%")) {
-    for (std::string_view w : {"全額", "すべて", "全て", "完全", "全部"})
-      if (target.find(w) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-bool has_part(const TargetNumbers& t, const std::string& part) {
-  std::string p = strip_zeros(part);
-  if (t.parts.count(p) || t.values.count(p)) return true;
-  if (part.size() == 2)
-    for (std::string_view century : {"20", "19"}) {
-      std::string year = std::string(century) + part;
-      if (t.parts.count(year) || t.values.count(year)) return true;
-    }
-  return false;
+// True when every number of the source that counts is matched.
+bool all_matched(const std::vector<Mention>& src, const Matching& m) {
+  for (size_t k = 0; k < src.size(); ++k)
+    if (m.src[k] < 0 && !(src[k].kind == Mention::Kind::Optional && src[k].word)) return false;
+  return true;
 }
 
 void check(const ArticleContext& ctx) {
-  std::string locale = qa::article_locale(ctx);
-  Separators target_sep = separators_for(locale);
-  Separators source_sep;  // the English source
-  std::string language(qa::language_of(locale));
+  const Conventions& english = conventions_of(locale_profile("en"));  // the source's language
+  const Conventions& target = conventions_of(ctx.locale);
+  const std::vector<std::string>& full_words = target.hundred_percent_words;
   for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
-    const Segment& s = ctx.article.segments[i];
-    if (!s.has_source) continue;
-    std::string_view src_raw = s.source.raw;
-    bool any_digit = false;
-    for (char c : src_raw) any_digit = any_digit || (c >= '0' && c <= '9');
-    if (!any_digit) continue;
-    const Prose& src = ctx.text.prose(i, Side::Source);
-    std::vector<NumberToken> wanted = numbers_in(src.text, source_sep);
-    if (wanted.empty()) continue;
-    const Prose& tgt = ctx.text.prose(i, Side::Target);
-    TargetNumbers have = target_numbers(tgt.text, target_sep);
-    std::vector<std::string> missing;
-    std::set<std::string> seen;
-    for (const NumberToken& n : wanted) {
-      if (exempt(src.text, n) || idiom(src.text, n, tgt.text, language)) continue;
-      std::string lit = literal(n);
-      bool found = false;
-      if (auto v = value_of(n, source_sep)) {
-        std::string value = canonical(v->first, v->second);
-        found = have.values.count(value) != 0;
-        if (!found && n.seps.empty()) found = has_part(have, v->first);  // "9" of "7/9"
-        if (!found)
-          if (int p = suffix_power(std::string_view(src.text).substr(n.end)))
-            found = have.values.count(shift(v->first, v->second, p)) != 0;
-        if (!found && n.seps.empty() && v->first.size() < 9) {
-          // "more than 5" is "6 以上"; "less than 5", "4 以下".
-          std::string_view before = std::string_view(src.text).substr(0, n.begin);
-          long value = std::stol(v->first);
-          if (ends_with_words(before, "more than") || ends_with_words(before, "greater than"))
-            found = have.values.count(std::to_string(value + 1)) != 0;
-          else if (ends_with_words(before, "less than") || ends_with_words(before, "fewer than"))
-            found = have.values.count(std::to_string(value - 1)) != 0;
-        }
-      } else if (have.values.count(lit)) {
-        found = true;  // "1.2.3"
-      } else {
-        found = true;
-        for (size_t i = 0; i < n.digits.size(); ++i) {
-          // The ":00" of "6:00 PM" is dropped in "午後 6 時".
-          if (i > 0 && n.seps[i - 1] == ":" && strip_zeros(n.digits[i]) == "0") continue;
-          found = found && has_part(have, n.digits[i]);
-        }
-      }
-      if (!found && seen.insert(lit).second) missing.push_back(lit);
+    const Segment& seg = ctx.article.segments[i];
+    if (!seg.has_source || !has_ascii_digit(seg.source.raw)) continue;
+    const Prose& src_prose = ctx.text.prose(i, Side::Source);
+    const Prose& tgt_prose = ctx.text.prose(i, Side::Target);
+    if (digits_kept(src_prose.text, tgt_prose.text, english)) continue;  // most segments end here
+    {
+      // The cheap pass, digits and dates only.
+      std::vector<Mention> src = source_mentions(src_prose.text, english, false);
+      bool any = std::any_of(src.begin(), src.end(), [](const Mention& m) { return !m.word; });
+      if (!any) continue;
+      std::vector<Mention> tgt = target_mentions(tgt_prose.text, target, english, false);
+      if (all_matched(src, match_all(src, tgt))) continue;
     }
-    if (missing.empty()) continue;
-    ctx.report(s.target.location,
-               fmt::format("segment {}: {} {} of the source {} not in the target", s.id,
-                           missing.size() == 1 ? "number" : "numbers", qa::join_quoted(missing, 4),
-                           missing.size() == 1 ? "is" : "are"),
-               s.id);
+    std::vector<Mention> src = source_mentions(src_prose.text, english);
+    std::vector<Mention> tgt = target_mentions(tgt_prose.text, target, english);
+    // "a 100% credit" may be "全額返金" (the target's data file lists the words).
+    for (Mention& m : src)
+      if (m.percent && m.values.size() == 1 && m.values[0] == "100" && contains_any(tgt_prose.text, full_words))
+        m.kind = Mention::Kind::Optional;
+
+    Matching m = match_all(src, tgt);
+    std::vector<int>&src_match = m.src, &tgt_match = m.tgt, &tier = m.tier;
+    std::vector<size_t> leftover;
+    for (size_t t = 0; t < tgt.size(); ++t)
+      if (tgt_match[t] < 0 && !tgt[t].alias && (!tgt[t].word || tgt[t].role == Mention::Role::Month))
+        leftover.push_back(t);  // a month name ("Juni") may be a changed month too
+    // The left-over target number that looks like a change of `s`: one with
+    // the same name, or one digit off (the same length first).
+    auto take_changed = [&](const Mention& s, bool same_key) -> int {
+      int best = -1;
+      for (size_t n = 0; n < leftover.size(); ++n) {
+        const Mention& t = tgt[leftover[n]];
+        if (same_key ? t.key != s.key : !looks_changed(s.digits, t.digits)) continue;
+        if (!roles_meet(s.role, t.role)) continue;
+        if (t.shown == s.shown) continue;
+        if (best < 0 || (t.digits.size() == s.digits.size() && tgt[leftover[static_cast<size_t>(best)]].digits.size() != s.digits.size()))
+          best = static_cast<int>(n);
+      }
+      if (best < 0) return -1;
+      int found = static_cast<int>(leftover[static_cast<size_t>(best)]);
+      leftover.erase(leftover.begin() + best);
+      return found;
+    };
+
+    struct Finding {
+      size_t source;
+      const Mention* changed;  // the target's number, if one looks changed
+    };
+    std::vector<Finding> findings;
+    auto changed = [&](size_t k, bool same_key) {
+      int t = take_changed(src[k], same_key);
+      if (t >= 0) findings.push_back({k, &tgt[static_cast<size_t>(t)]});
+      return t >= 0;
+    };
+    auto in_target = [&](const Mention& s, bool same_key) {
+      return std::any_of(tgt.begin(), tgt.end(), [&](const Mention& t) {
+        return (!same_key || t.key == s.key) && roles_meet(s.role, t.role) && shares_value(s, t);
+      });
+    };
+    // Most certain first: a quantity the target lacks, a name it keeps with
+    // other digits, an idiom's number changed, a number it spelled out while
+    // its digits elsewhere look changed.
+    // "Passé ce délai" for "within 30 days" after "vous disposez de 30 jours":
+    // a target that refers back (the data file's words) to a number both
+    // sides of the segment before say.
+    auto said_before = [&](const Mention& s) {
+      if (i == 0 || !ctx.article.segments[i - 1].has_source || !contains_any(tgt_prose.text, target.back_references)) return false;
+      auto says = [&](const std::vector<Mention>& ms) {
+        return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return !m.word && shares_value(s, m); });
+      };
+      return says(target_mentions(ctx.text.prose(i - 1, Side::Target).text, target, english)) &&
+             says(source_mentions(ctx.text.prose(i - 1, Side::Source).text, english));
+    };
+    // The same digits in another part of a date ("July 14th" as "14 年 7 月"): say so.
+    auto other_part = [&](const Mention& s) -> const Mention* {
+      if (s.role == Mention::Role::Any) return nullptr;
+      for (const Mention& t : tgt)
+        if (!t.word && t.role != Mention::Role::Any && !roles_meet(s.role, t.role) && shares_value(s, t)) return &t;
+      return nullptr;
+    };
+    for (size_t k = 0; k < src.size(); ++k)
+      if (src[k].kind == Mention::Kind::Required && src_match[k] < 0 && !changed(k, false) && !in_target(src[k], false) &&
+          !said_before(src[k]))
+        findings.push_back({k, other_part(src[k])});
+    for (size_t k = 0; k < src.size(); ++k) {
+      const Mention& s = src[k];
+      if (s.kind != Mention::Kind::Name || src_match[k] >= 0 || in_target(s, true)) continue;
+      // The target keeps the name ("NU3036" among "NU3000", "NU3002"): its digits must be there.
+      bool family = std::any_of(tgt.begin(), tgt.end(), [&](const Mention& t) { return t.key == s.key; });
+      if (!changed(k, true) && family) findings.push_back({k, nullptr});
+    }
+    for (size_t k = 0; k < src.size(); ++k)
+      if (src[k].kind == Mention::Kind::Optional && !src[k].word && src_match[k] < 0) changed(k, false);  // "367 jours"
+    for (size_t k = 0; k < src.size(); ++k)
+      if (src[k].kind == Mention::Kind::Required && !src[k].word && tier[k] == 2) changed(k, false);
+    std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.source < b.source; });
+    // A number the target glued to a changed one ("1." and "2021" as "1.2021")
+    // is told by that change, not as missing.
+    std::erase_if(findings, [&](const Finding& f) {
+      if (f.changed) return false;
+      return std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
+        if (!g.changed || g.changed->values.empty()) return false;
+        const std::string& shown = g.changed->shown;
+        const std::string& part = src[f.source].shown;
+        for (size_t at = shown.find(part); at != std::string::npos; at = shown.find(part, at + 1)) {
+          bool left = at == 0 || !std::isdigit(static_cast<unsigned char>(shown[at - 1]));
+          bool right = at + part.size() == shown.size() || !std::isdigit(static_cast<unsigned char>(shown[at + part.size()]));
+          if (left && right) return true;
+        }
+        return false;
+      });
+    });
+    if (findings.empty()) continue;
+
+    std::vector<std::string> parts;
+    std::vector<std::string> said;
+    Location where = seg.target.location;
+    bool located = false;
+    for (const Finding& f : findings) {
+      const Mention& source = src[f.source];
+      std::string part;
+      if (f.changed && f.changed->role != source.role && source.role != Mention::Role::Any && f.changed->role != Mention::Role::Any)
+        part = fmt::format("{} of the source, a {}, is \"{}\", a {}, in the target", quoted_source(source), role_name(source.role),
+                           f.changed->shown, role_name(f.changed->role));
+      else if (f.changed)
+        part = fmt::format("{} of the source is \"{}\" in the target", quoted_source(source), f.changed->shown);
+      else
+        part = fmt::format("{} of the source is not in the target", quoted_source(source));
+      if (std::find(said.begin(), said.end(), part) != said.end()) continue;
+      said.push_back(part);
+      parts.push_back(std::move(part));
+      if (f.changed && !located && f.changed->at < tgt_prose.origin.size()) {
+        where = ctx.article.locate(seg.target.location.offset + tgt_prose.origin[f.changed->at]);
+        located = true;
+      }
+    }
+    std::string message = fmt::format("segment {}: ", seg.id);
+    for (size_t p = 0; p < parts.size() && p < 4; ++p) message += (p ? "; " : "") + parts[p];
+    if (parts.size() > 4) message += fmt::format("; and {} more", parts.size() - 4);
+    ctx.report(where, std::move(message), seg.id);
   }
 }
 
 TMLINT_RULE({.info = {.id = "number-mismatch",
                       .category = "qa",
                       .default_severity = Severity::Warning,
-                      .summary = "A number of the source is not in the target in any legitimate spelling"},
+                      .summary = "A number of the source is missing or changed in the target, in every legitimate spelling"},
              .check_article = &check});
 
 }  // namespace
