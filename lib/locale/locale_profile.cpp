@@ -98,14 +98,31 @@ Layer parse_layer(std::string_view name, std::string_view text) {
   return layer;
 }
 
-// Every data file, parsed once.
-const std::map<std::string, Layer, std::less<>>& data_layers() {
-  static const auto* layers = [] {
-    auto* m = new std::map<std::string, Layer, std::less<>>();
-    for (const EmbeddedFile& f : kEmbeddedLocaleData) (*m)[std::string(f.name)] = parse_layer(f.name, f.text);
-    return m;
+// Every data file, each parsed on first use only: yaml-cpp takes about 1,800
+// instructions a byte, and a one-file pre-commit check needs two or three of
+// the files, not all of them.
+struct LazyLayer {
+  std::string_view text;
+  std::once_flag parsed;
+  Layer layer;
+};
+
+std::map<std::string, LazyLayer, std::less<>>& lazy_layers() {
+  static auto* m = [] {
+    auto* out = new std::map<std::string, LazyLayer, std::less<>>();
+    for (const EmbeddedFile& f : kEmbeddedLocaleData) (*out)[std::string(f.name)].text = f.text;
+    return out;
   }();
-  return *layers;
+  return *m;
+}
+
+const Layer* data_layer(std::string_view name) {
+  auto& layers = lazy_layers();
+  auto it = layers.find(name);
+  if (it == layers.end()) return nullptr;
+  LazyLayer& l = it->second;
+  std::call_once(l.parsed, [&] { l.layer = parse_layer(it->first, l.text); });
+  return &l.layer;
 }
 
 std::string utf8(const icu::UnicodeString& s) {
@@ -126,13 +143,11 @@ std::string std_key(std::string_view rule, std::string_view key) {
 
 LocaleProfile::LocaleProfile(std::string_view tag) : tag_(lower_tag(tag)) {
   language_ = tag_.substr(0, tag_.find('-'));
-  const auto& layers = data_layers();
   // Most specific first: "zh-tw", "zh", "default".
   for (const std::string& name : {tag_, language_, std::string("default")}) {
     if (name.empty()) continue;
-    auto it = layers.find(name);
-    if (it != layers.end() && std::find(layers_.begin(), layers_.end(), &it->second) == layers_.end())
-      layers_.push_back(&it->second);
+    const Layer* layer = data_layer(name);
+    if (layer && std::find(layers_.begin(), layers_.end(), layer) == layers_.end()) layers_.push_back(layer);
   }
 
   UErrorCode status = U_ZERO_ERROR;
@@ -242,14 +257,13 @@ const LocaleProfile& locale_profile(std::string_view tag) {
 
 std::vector<std::string> locale_data_files() {
   std::vector<std::string> out;
-  for (const auto& [name, layer] : data_layers()) out.push_back(name);
+  for (const auto& [name, layer] : lazy_layers()) out.push_back(name);
   return out;
 }
 
 std::string locale_data_error(std::string_view name) {
-  const auto& layers = data_layers();
-  auto it = layers.find(name);
-  return it == layers.end() ? "no such data file" : it->second.error;
+  const Layer* layer = data_layer(name);
+  return layer ? layer->error : "no such data file";
 }
 
 }  // namespace tmlint
