@@ -110,6 +110,12 @@ bool emit(const std::string& output, const std::string& content) {
   return true;
 }
 
+// The run's notes (a --source repository that is not the source's
+// history), on standard error: said once, whatever --quiet.
+void print_notes(const CheckResult& run) {
+  for (const RunNote& n : run.summary.notes) std::cerr << fmt::format("tmlint: note: {} [{}]\n", n.message, n.rule);
+}
+
 // The configuration named by --config, or .tmlint.yaml found upwards; false
 // (after a message) when it cannot be read or parsed.
 bool load_config(std::string path, Config& out) {
@@ -236,6 +242,7 @@ int run_align(const AlignCli& cli) {
       std::cerr << fmt::format("tmlint align: {} article{} with parse errors: their pairs may be incomplete "
                                "(tmlint check --select parse-error)\n", broken.size(), broken.size() == 1 ? "" : "s");
   }
+  print_notes(run);
   for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
@@ -263,6 +270,7 @@ int run_stats(const StatsCli& cli) {
   else if (cli.format == "csv") write_stats_csv(out, stats);
   else write_stats_text(out, stats);
   if (!emit(cli.output, out.str())) return kUsage;
+  print_notes(run);
   for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
@@ -540,6 +548,8 @@ int main(int argc, char** argv) {
     return kUsage;
   }
 
+  // The text report's summary has the notes already: on a terminal, once is enough.
+  if (!(format == "text" && !statistics && !quiet && output.empty())) print_notes(result);
   for (const auto& e : result.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : result.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   if (!result.io_errors.empty()) return kUsage;
