@@ -358,7 +358,7 @@ int main(int argc, char** argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("--config", config_path, "Configuration file (default: .tmlint.yaml found upwards)");
   check->add_option("--locale", locale, "Target locale when ms.contentlocale is absent");
-  check->add_flag("-q,--quiet", quiet, "No summary line");
+  check->add_flag("-q,--quiet", quiet, "No summary line, no progress line");
   check->add_flag("--no-color", no_color, "Never colour the text output");
   std::string shard;
   check->add_option("--shard", shard, "Check only shard K of N (K/N, 1-based) of the files, split by path hash");
@@ -391,7 +391,7 @@ int main(int argc, char** argv) {
   align->add_option("--min-words", align_cli.min_words, "Leave out pairs whose source has fewer words");
   align->add_option("-j,--jobs", align_cli.jobs, "Worker threads (default: all cores)");
   align->add_option("--config", align_cli.config_path, "Configuration file (its exclude: and locale: apply)");
-  align->add_flag("-q,--quiet", align_cli.quiet, "No summary on standard error");
+  align->add_flag("-q,--quiet", align_cli.quiet, "No summary and no progress line on standard error");
 
   auto* stats = app.add_subcommand("stats", "Count segments, words, MT/HT, untranslated and stale articles of a batch");
   StatsCli stats_cli;
