@@ -307,8 +307,7 @@ int run_merge(const MergeCli& cli) {
     return kUsage;
   }
   // merge writes the format it reads: --format only states what that must be.
-  static const char* kind_names[] = {"json", "sarif", "junit"};
-  const char* got = kind_names[static_cast<int>(kind)];
+  const char* got = kind == ReportKind::Json ? "json" : kind == ReportKind::Sarif ? "sarif" : "junit";
   if (!cli.format.empty() && cli.format != got) {
     std::cerr << fmt::format("tmlint: error: --format {}: the reports are {} ({}); merge writes the format of its "
                              "inputs\n", cli.format, got, paths.front());
