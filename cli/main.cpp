@@ -29,6 +29,8 @@ using namespace tmlint;
 
 constexpr int kClean = 0, kFindings = 1, kUsage = 2;
 
+bool emit(const std::string& output, const std::string& content);
+
 // "a,b" and repeated flags both work.
 std::vector<std::string> split_ids(const std::vector<std::string>& raw) {
   std::vector<std::string> out;
@@ -53,7 +55,7 @@ bool check_ids(const std::vector<std::string>& ids, const char* flag) {
   return true;
 }
 
-int list_rules(const std::string& format) {
+int list_rules(const std::string& format, const std::string& output) {
   const auto& rules = all_rules();
   std::string out;
   if (format == "json") {
@@ -77,8 +79,7 @@ int list_rules(const std::string& format) {
       out += fmt::format("{:<{}}  {:<{}}  {:<8}  {}\n", r.info.id, w, r.info.category, c,
                          severity_name(r.info.default_severity), r.info.summary);
   }
-  std::cout << out;
-  return kClean;
+  return emit(output, out) ? kClean : kUsage;
 }
 
 
@@ -107,6 +108,12 @@ bool emit(const std::string& output, const std::string& content) {
     return false;
   }
   return true;
+}
+
+// The run's notes (a --source repository that is not the source's
+// history), on standard error: said once, whatever --quiet.
+void print_notes(const CheckResult& run) {
+  for (const RunNote& n : run.summary.notes) std::cerr << fmt::format("tmlint: note: {} [{}]\n", n.message, n.rule);
 }
 
 // The configuration named by --config, or .tmlint.yaml found upwards; false
@@ -235,6 +242,7 @@ int run_align(const AlignCli& cli) {
       std::cerr << fmt::format("tmlint align: {} article{} with parse errors: their pairs may be incomplete "
                                "(tmlint check --select parse-error)\n", broken.size(), broken.size() == 1 ? "" : "s");
   }
+  print_notes(run);
   for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
@@ -244,6 +252,7 @@ struct StatsCli {
   std::vector<std::string> paths;
   std::string format = "text", output, source, root, locale, config_path;
   unsigned jobs = 0;
+  bool quiet = false;
 };
 
 // tmlint stats: a whole check (the configuration applies), then the figures
@@ -252,7 +261,7 @@ int run_stats(const StatsCli& cli) {
   CheckOptions options;
   if (!batch_options(cli, options)) return kUsage;
   ProgressLine progress;
-  progress.attach(options, false);
+  progress.attach(options, cli.quiet);
   CheckResult run = run_check(options);
   progress.finish();
   BatchStats stats = compute_stats(run, !cli.source.empty());
@@ -261,12 +270,21 @@ int run_stats(const StatsCli& cli) {
   else if (cli.format == "csv") write_stats_csv(out, stats);
   else write_stats_text(out, stats);
   if (!emit(cli.output, out.str())) return kUsage;
+  print_notes(run);
   for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
 }
 
-int run_merge(const std::vector<std::string>& paths, const std::string& output) {
+struct MergeCli {
+  std::vector<std::string> paths;
+  std::string format, output;  // format: empty, or what the inputs must be
+  bool quiet = false;          // merge writes nothing but errors to standard error
+};
+
+// tmlint merge: the reports of --shard runs, of one format, into one.
+int run_merge(const MergeCli& cli) {
+  const std::vector<std::string>& paths = cli.paths;
   std::vector<ReportInput> inputs;
   std::set<std::string> seen;
   for (const std::string& p : paths) {
@@ -288,7 +306,14 @@ int run_merge(const std::vector<std::string>& paths, const std::string& output) 
     std::cerr << "tmlint: error: " << error << "\n";
     return kUsage;
   }
-  if (!emit(output, out)) return kUsage;
+  // merge writes the format it reads: --format only states what that must be.
+  const char* got = kind == ReportKind::Json ? "json" : kind == ReportKind::Sarif ? "sarif" : "junit";
+  if (!cli.format.empty() && cli.format != got) {
+    std::cerr << fmt::format("tmlint: error: --format {}: the reports are {} ({}); merge writes the format of its "
+                             "inputs\n", cli.format, got, paths.front());
+    return kUsage;
+  }
+  if (!emit(cli.output, out)) return kUsage;
   return kClean;
 }
 
@@ -332,7 +357,7 @@ int main(int argc, char** argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("--config", config_path, "Configuration file (default: .tmlint.yaml found upwards)");
   check->add_option("--locale", locale, "Target locale when ms.contentlocale is absent");
-  check->add_flag("-q,--quiet", quiet, "No summary line");
+  check->add_flag("-q,--quiet", quiet, "No summary line, no progress line");
   check->add_flag("--no-color", no_color, "Never colour the text output");
   std::string shard;
   check->add_option("--shard", shard, "Check only shard K of N (K/N, 1-based) of the files, split by path hash");
@@ -365,7 +390,7 @@ int main(int argc, char** argv) {
   align->add_option("--min-words", align_cli.min_words, "Leave out pairs whose source has fewer words");
   align->add_option("-j,--jobs", align_cli.jobs, "Worker threads (default: all cores)");
   align->add_option("--config", align_cli.config_path, "Configuration file (its exclude: and locale: apply)");
-  align->add_flag("-q,--quiet", align_cli.quiet, "No summary on standard error");
+  align->add_flag("-q,--quiet", align_cli.quiet, "No summary and no progress line on standard error");
 
   auto* stats = app.add_subcommand("stats", "Count segments, words, MT/HT, untranslated and stale articles of a batch");
   StatsCli stats_cli;
@@ -379,16 +404,22 @@ int main(int argc, char** argv) {
   stats->add_option("--locale", stats_cli.locale, "Target locale when ms.contentlocale is absent");
   stats->add_option("-j,--jobs", stats_cli.jobs, "Worker threads (default: all cores)");
   stats->add_option("--config", stats_cli.config_path, "Configuration file (default: .tmlint.yaml found upwards)");
+  stats->add_flag("-q,--quiet", stats_cli.quiet, "No progress line");
 
   auto* merge = app.add_subcommand("merge", "Combine the JSON, SARIF or JUnit reports of --shard runs into one");
-  std::vector<std::string> merge_inputs;
-  std::string merge_output;
-  merge->add_option("reports", merge_inputs, "Reports of one format, one per shard")->required();
-  merge->add_option("-o,--output", merge_output, "Write to FILE (atomically; default: standard output)");
+  MergeCli merge_cli;
+  merge->add_option("reports", merge_cli.paths, "Reports of one format, one per shard")->required();
+  merge->add_option("--format", merge_cli.format, "json, sarif or junit: what the reports must be (default: what they are)")
+      ->check(CLI::IsMember({"json", "sarif", "junit"}));
+  merge->add_option("-o,--output", merge_cli.output, "Write to FILE (atomically; default: standard output)");
+  merge->add_flag("-q,--quiet", merge_cli.quiet, "Nothing on standard error but errors (merge prints nothing else)");
 
   auto* rules = app.add_subcommand("rules", "List every rule");
-  std::string rules_format = "text";
-  rules->add_option("--format", rules_format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  std::string rules_format = "text", rules_output;
+  bool rules_quiet = false;
+  rules->add_option("--format", rules_format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  rules->add_option("-o,--output", rules_output, "Write to FILE (atomically; default: standard output)");
+  rules->add_flag("-q,--quiet", rules_quiet, "Nothing on standard error but errors (rules prints nothing else)");
 
   try {
     app.parse(argc, argv);
@@ -397,10 +428,10 @@ int main(int argc, char** argv) {
     return code == 0 ? kClean : kUsage;
   }
 
-  if (rules->parsed()) return list_rules(rules_format);
+  if (rules->parsed()) return list_rules(rules_format, rules_output);
   if (align->parsed()) return run_align(align_cli);
   if (stats->parsed()) return run_stats(stats_cli);
-  if (merge->parsed()) return run_merge(merge_inputs, merge_output);
+  if (merge->parsed()) return run_merge(merge_cli);
 
   CheckOptions options;
   options.paths = paths;
@@ -516,6 +547,8 @@ int main(int argc, char** argv) {
     return kUsage;
   }
 
+  // The text report's summary has the notes already: on a terminal, once is enough.
+  if (!(format == "text" && !statistics && !quiet && output.empty())) print_notes(result);
   for (const auto& e : result.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : result.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   if (!result.io_errors.empty()) return kUsage;

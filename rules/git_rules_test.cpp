@@ -70,3 +70,90 @@ TEST_CASE("stale-translation says how far behind, from the git history") {
         std::string::npos);
   fs::remove_all(dir);
 }
+
+namespace {
+
+// An article of the batch handed off at `commit`.
+void write_article(const fs::path& file, const std::string& commit, const std::string& id) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file) << "---\nms.openlocfilehash: 0123456789abcdef0123456789abcdef01234567\nms.sourcegitcommit: "
+                      << commit << "\nms.lasthandoff: 03/20/2021\n---\n<span data-ttu-id=\"" << id
+                      << "-101\">本文</span><span class=\"sxs-lookup\"><span data-stu-id=\"" << id
+                      << "-101\">Body</span></span>\n";
+}
+
+CheckResult check_git_rules(const fs::path& batch, const fs::path& source) {
+  CheckOptions o;
+  o.paths = {batch.string()};
+  o.source_dir = source.string();
+  o.select = {"unknown-source-commit", "source-hash-mismatch"};
+  o.jobs = 2;
+  return run_check(o);
+}
+
+size_t count_rule(const CheckResult& r, std::string_view rule) {
+  size_t n = 0;
+  for (const Diagnostic& d : r.diagnostics) n += d.rule == rule;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("unknown-source-commit: with the real history, each article whose commit is unknown, and no note") {
+  fs::path dir = make_repo();
+  const std::string unknown = "0123456789abcdef0123456789abcdef01234567";
+  write_article(dir / "ja/docs/page.md", kFirst, "abcde");
+  write_article(dir / "ja/docs/other.md", unknown, "bcdef");
+  write_article(dir / "ja/docs/third.md", "89abcdef0123456789abcdef0123456789abcdef", "cdefa");
+  CheckResult r = check_git_rules(dir / "ja", dir / "repo");
+  std::vector<Diagnostic> found;
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.rule == "unknown-source-commit") found.push_back(d);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].path.ends_with("other.md"));
+  CHECK(found[0].message == "ms.sourcegitcommit " + unknown + " is not a commit of the source repository");
+  CHECK(found[0].location.line == 3);
+  CHECK(found[0].severity == Severity::Warning);
+  CHECK(found[1].path.ends_with("third.md"));
+  CHECK(r.summary.notes.empty());
+  // page.md's commit is known: its (made-up) hash is compared with the source at that commit.
+  CHECK(count_rule(r, "source-hash-mismatch") == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("unknown-source-commit: a source tree committed into an unrelated repository is noted once") {
+  // A working repository that holds a snapshot of the English tree in a
+  // subfolder (as when a docs tree is vendored): its history is not the
+  // source's, so none of the handoff commits is in it.
+  fs::path dir = fs::temp_directory_path() / ("tmlint-unrelated-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "work/vendor/en-us/docs");
+  std::ofstream(dir / "work/vendor/en-us/docs/page.md") << "# Page\n\nThe first version of the page.\n";
+  std::ofstream(dir / "work/vendor/en-us/docs/other.md") << "# Other\n\nAnother page.\n";
+  REQUIRE(std::system(("cd '" + (dir / "work").string() +
+                       "' && git init -q . && git add . && git -c user.name=t -c user.email=t@t.invalid "
+                       "-c commit.gpgsign=false commit -q -m snapshot")
+                          .c_str()) == 0);
+  // Three articles, two commits, none of them in the working repository.
+  write_article(dir / "ja/docs/page.md", kFirst, "abcde");
+  write_article(dir / "ja/docs/other.md", kFirst, "bcdef");
+  write_article(dir / "ja/docs/third.md", "0123456789abcdef0123456789abcdef01234567", "cdefa");
+  CheckResult r = check_git_rules(dir / "ja", dir / "work/vendor/en-us");
+  CHECK(count_rule(r, "unknown-source-commit") == 0);
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.summary.notes.size() == 1);
+  CHECK(r.summary.notes[0].rule == "unknown-source-commit");
+  CHECK(r.summary.notes[0].message.starts_with(
+      "none of the 2 commits that ms.sourcegitcommit names (3 articles) is in the git repository that holds "
+      "--source: that repository is not the source's history"));
+  CHECK(r.summary.warnings == 0);  // a note is not a finding
+  CHECK(r.io_errors.empty());
+
+  // One article found in the repository is enough for the others to be findings again.
+  std::string snapshot = test::run_shell("git -C '" + (dir / "work").string() + "' rev-parse HEAD").out.substr(0, 40);
+  write_article(dir / "ja/docs/fourth.md", snapshot, "defab");
+  CheckResult mixed = check_git_rules(dir / "ja", dir / "work/vendor/en-us");
+  CHECK(count_rule(mixed, "unknown-source-commit") == 3);
+  CHECK(mixed.summary.notes.empty());
+  fs::remove_all(dir);
+}

@@ -10,6 +10,7 @@ packages=(
   python3 libxml2-utils python3-jsonschema translate-toolkit pre-commit bsdutils
   chromium fonts-dejavu-core fonts-ipafont-gothic
   clang libclang-rt-14-dev time
+  dpkg-dev binutils groff-base
 )
 
 missing=()

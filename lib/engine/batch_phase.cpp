@@ -47,7 +47,8 @@ void run_batch_phase(const CheckOptions& options, Batch& batch, const RunFactsBy
                        return (!batch.files[i].context_only || options.shard_count > 1) &&
                               rules.of(i)[k].runs_in(all[k].info.id, article_locale(a, run_facts));
                      },
-                     sink, loaded_texts};
+                     sink, loaded_texts,
+                     [&, k](std::string message) { batch.notes.push_back({std::string(all[k].info.id), std::move(message)}); }};
     try {
       rule.check_batch(ctx);
     } catch (const std::exception& e) {

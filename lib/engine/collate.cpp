@@ -88,6 +88,10 @@ CheckResult collate(const CheckOptions& options, Batch batch, const RulesPerFile
     }
   }
   std::sort(result.diagnostics.begin(), result.diagnostics.end());
+  result.summary.notes = std::move(batch.notes);
+  std::sort(result.summary.notes.begin(), result.summary.notes.end());
+  result.summary.notes.erase(std::unique(result.summary.notes.begin(), result.summary.notes.end()),
+                             result.summary.notes.end());
   std::sort(result.io_errors.begin(), result.io_errors.end());
   if (options.keep_articles)
     for (size_t i = 0; i < checked.size(); ++i)

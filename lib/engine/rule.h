@@ -61,6 +61,10 @@ struct BatchContext {
   // phase left it (forms and visible sources; text/segment_text_cache.h). One thread
   // runs the batch rules.
   const std::vector<SegmentTextCache*>& texts;
+  // A fact about the whole run rather than about an article (the --source
+  // repository holds none of the batch's commits): said once, in the
+  // report's summary and on standard error; not a finding.
+  std::function<void(std::string message)> note;
 
   void report(const Article& a, Location where, std::string message,
               std::string_view segment = {}) const {

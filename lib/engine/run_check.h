@@ -47,6 +47,16 @@ struct CheckOptions {
 // path, so the split is the same on every machine and every run.
 unsigned shard_of(std::string_view rel_path, unsigned shard_count);
 
+// A fact about the whole run that no finding carries, said once: the
+// --source repository holds none of the commits the batch names
+// (unknown-source-commit). Not a finding: it counts for no severity and
+// never changes the exit code.
+struct RunNote {
+  std::string rule;     // the rule that noted it
+  std::string message;
+  auto operator<=>(const RunNote&) const = default;
+};
+
 struct Summary {
   size_t files = 0;        // Markdown articles
   size_t yaml_pages = 0;   // TOC.yml files checked for their links
@@ -57,6 +67,7 @@ struct Summary {
   // With --source: articles without ms.openlocfilehash (include files,
   // READMEs), whose staleness cannot be known. 0 without --source.
   size_t unknown_staleness = 0;
+  std::vector<RunNote> notes;  // sorted, each once; reporters show them with the summary
 };
 
 // What was checked in one file: reporters that count passing checks (JUnit)

@@ -39,6 +39,7 @@ struct Batch {
   std::vector<BatchFile> files;
   std::vector<std::string> io_errors;     // every stage adds to these (exit 2)
   std::vector<std::string> not_followed;  // symlinks not followed
+  std::vector<RunNote> notes;             // the batch rules' run-level notes
 };
 Batch discover_batch(const CheckOptions& options, const RuleResolver& resolver);
 

@@ -49,6 +49,8 @@ void write_github(std::ostream& out, const CheckResult& result) {
                        d.location.line, d.location.column, escape_property(std::string("tmlint ") + std::string(d.rule)),
                        escape_data(d.message));
   }
+  for (const RunNote& n : result.summary.notes)
+    buf += fmt::format("::notice title={}::{}\n", escape_property("tmlint " + n.rule), escape_data(n.message));
   for (Severity s : {Severity::Error, Severity::Warning, Severity::Info}) {
     size_t n = counts[static_cast<int>(s)];
     if (n > kShown)

@@ -14,6 +14,7 @@ inline constexpr std::string_view kBody = R"HTML(<header>
 <main>
 <noscript><p>This report needs JavaScript to show its data.</p></noscript>
 <section id="summary" aria-label="Summary"></section>
+<ul id="notes" aria-label="Notes about the run"></ul>
 <section id="by-rule">
 <h2>Findings by rule</h2>
 <table id="rules-table">
@@ -254,6 +255,9 @@ function renderSummary() {
     card('sum-untranslated', 'Untranslated', s.untranslated, share),
     card('sum-mt', 'MT / HT articles', num(s.mt) + ' / ' + num(s.ht)),
     card('sum-suppressed', 'Not shown', s.suppressed, num(s.suppressed - s.baselined) + ' suppressed inline, ' + num(s.baselined) + ' in the baseline'));
+  // Facts about the run that no finding carries (a --source repository
+  // that is not the source's history).
+  $('notes').replaceChildren(...D.notes.map(n => h('li', {class: 'note'}, 'Note: ' + n.message + ' ', ruleLink(n.rule))));
 }
 
 function ruleLink(id) {

@@ -250,7 +250,15 @@ void write_html(std::ostream& out, const CheckResult& result, const BatchStats& 
       s.files, s.yaml_pages, s.segments, t.source_words, t.target_characters, t.untranslated, s.errors, s.warnings,
       s.infos, s.suppressed, s.baselined, stats.mt_articles, stats.ht_articles, stats.stale_articles,
       stats.fresh_articles, stats.unknown_staleness);
-  data += ",\"rules\":[";
+  data += ",\"notes\":[";
+  for (size_t i = 0; i < s.notes.size(); ++i) {
+    data += i ? ",{" : "{";
+    add_key(data, "rule", s.notes[i].rule);
+    data += ',';
+    add_key(data, "message", s.notes[i].message);
+    data += '}';
+  }
+  data += "],\"rules\":[";
   bool first = true;
   for (const Rule& r : all_rules()) {
     data += first ? "{" : ",{";

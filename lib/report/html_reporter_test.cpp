@@ -37,3 +37,16 @@ TEST_CASE("html report: a run without its articles still shows the pairs, escape
   // Nothing is fetched: the policy allows only the page's own script and style.
   CHECK(page.find("default-src 'none'; script-src 'sha256-") != std::string::npos);
 }
+
+TEST_CASE("html report: the run's notes are in the data, escaped, and the page shows them") {
+  tmlint::CheckResult result;
+  result.summary.notes.push_back({"unknown-source-commit", "none of the 2 commits </script> <b>"});
+  std::ostringstream out;
+  tmlint::write_html(out, result, tmlint::BatchStats{}, tmlint::HtmlOptions{"rules/", true});
+  std::string page = out.str();
+  CHECK(page.find("\"notes\":[{\"rule\":\"unknown-source-commit\",\"message\":\"none of the 2 commits \\u003c/script\\u003e "
+                  "\\u003cb\\u003e\"}]") != std::string::npos);
+  CHECK(page.find("<ul id=\"notes\"") != std::string::npos);
+  CHECK(page.find("D.notes.map(") != std::string::npos);
+  CHECK(tmlint::test::count_occurrences(page, "</script>") == 2);
+}

@@ -63,6 +63,8 @@ bool merge_json(const std::vector<Json>& docs, std::string& out, std::string& er
     add("baselined", s.baselined);
     add("unknown_staleness", s.unknown_staleness);
     add("yaml_pages", s.yaml_pages);
+    if (sum.contains("notes"))
+      for (const Json& n : sum["notes"]) s.notes.push_back({n.value("rule", ""), n.value("message", "")});
     for (const Json& j : doc["diagnostics"]) {
       Diagnostic d;
       d.path = j.value("path", "");
@@ -81,6 +83,9 @@ bool merge_json(const std::vector<Json>& docs, std::string& out, std::string& er
     }
   }
   std::sort(merged.diagnostics.begin(), merged.diagnostics.end());
+  // Every shard that loaded the whole batch (--context) notes the same.
+  std::sort(s.notes.begin(), s.notes.end());
+  s.notes.erase(std::unique(s.notes.begin(), s.notes.end()), s.notes.end());
   std::ostringstream os;
   write_json(os, merged);
   out = os.str();
@@ -100,6 +105,7 @@ bool merge_sarif(std::vector<Json>& docs, std::string& out, std::string& error) 
   Json& run = base["runs"][0];
   std::map<std::string, Json> rules;
   std::vector<Json> results;
+  std::vector<Json> notifications;  // each once, in their order of first appearance
   for (Json& doc : docs) {
     Json& r = doc["runs"][0];
     if (r.value("originalUriBaseIds", Json::object()) != run.value("originalUriBaseIds", Json::object())) {
@@ -108,6 +114,11 @@ bool merge_sarif(std::vector<Json>& docs, std::string& out, std::string& error) 
     }
     for (Json& rule : r["tool"]["driver"]["rules"]) rules.emplace(rule.value("id", ""), rule);
     for (Json& res : r["results"]) results.push_back(std::move(res));
+    if (r.contains("invocations"))
+      for (Json& inv : r["invocations"])
+        for (Json& n : inv.value("toolExecutionNotifications", Json::array()))
+          if (std::find(notifications.begin(), notifications.end(), n) == notifications.end())
+            notifications.push_back(std::move(n));
   }
   std::stable_sort(results.begin(), results.end(),
                    [](const Json& a, const Json& b) { return result_key(a) < result_key(b); });
@@ -121,6 +132,18 @@ bool merge_sarif(std::vector<Json>& docs, std::string& out, std::string& error) 
     if (auto it = index.find(res.value("ruleId", "")); it != index.end()) res["ruleIndex"] = it->second;
   run["tool"]["driver"]["rules"] = std::move(rule_list);
   run["results"] = std::move(results);
+  if (!notifications.empty()) {
+    std::sort(notifications.begin(), notifications.end(), [](const Json& a, const Json& b) {
+      // As the engine sorts its notes: rule, then message.
+      auto key = [](const Json& n) {
+        return std::make_pair(n.value("associatedRule", Json::object()).value("id", ""), n["message"].value("text", ""));
+      };
+      return key(a) < key(b);
+    });
+    run["invocations"] = Json::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
+  } else {
+    run.erase("invocations");
+  }
   out = base.dump(2) + "\n";
   return true;
 }

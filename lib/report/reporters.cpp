@@ -69,6 +69,7 @@ void write_text(std::ostream& out, const CheckResult& result, const TextStyle& s
     if (s.unknown_staleness)
       buf += fmt::format("tmlint: {} without ms.openlocfilehash (include files, READMEs): staleness unknown\n",
                          plural(s.unknown_staleness, "file"));
+    for (const RunNote& n : s.notes) buf += fmt::format("tmlint: note: {} [{}]\n", printable(n.message), n.rule);
   }
   out << buf;
 }
@@ -79,10 +80,22 @@ void write_json(std::ostream& out, const CheckResult& result) {
   buf.reserve(256 + result.diagnostics.size() * 200);
   buf += fmt::format(
       "{{\"tool\": \"tmlint\", \"version\": \"{}\",\n \"summary\": {{\"files\": {}, \"segments\": {}, \"errors\": {}, "
-      "\"warnings\": {}, \"infos\": {}, \"suppressed\": {}, \"baselined\": {}, \"unknown_staleness\": {}, \"yaml_pages\": {}}},\n "
-      "\"diagnostics\": [",
+      "\"warnings\": {}, \"infos\": {}, \"suppressed\": {}, \"baselined\": {}, \"unknown_staleness\": {}, \"yaml_pages\": {}",
       TMLINT_VERSION, s.files, s.segments, s.errors, s.warnings, s.infos, s.suppressed, s.baselined,
       s.unknown_staleness, s.yaml_pages);
+  // Only when there are some, so the reports of ordinary runs keep their bytes.
+  if (!s.notes.empty()) {
+    buf += ", \"notes\": [";
+    for (size_t i = 0; i < s.notes.size(); ++i) {
+      buf += i ? ", {\"rule\": \"" : "{\"rule\": \"";
+      json_escape(buf, s.notes[i].rule);
+      buf += "\", \"message\": \"";
+      json_escape(buf, s.notes[i].message);
+      buf += "\"}";
+    }
+    buf += "]";
+  }
+  buf += "},\n \"diagnostics\": [";
   bool first = true;
   for (const Diagnostic& d : result.diagnostics) {
     if (d.suppressed) continue;

@@ -229,6 +229,27 @@ TEST_CASE("JSON reporter: the documented shape, shown findings only") {
   CHECK(none.str().find("\"diagnostics\": []") != std::string::npos);
 }
 
+TEST_CASE("reporters: the run's notes, after the summary, once each") {
+  CheckResult r = sample();
+  r.summary.notes.push_back({"unknown-source-commit", "none of the 2 commits \"x\"\n is there"});
+  std::ostringstream text, quiet, json, github;
+  write_text(text, r, TextStyle{});
+  CHECK(text.str().ends_with("(1 suppressed)\ntmlint: note: none of the 2 commits \"x\"\\x0a is there [unknown-source-commit]\n"));
+  write_text(quiet, r, TextStyle{.color = false, .quiet = true});
+  CHECK(quiet.str().find("note") == std::string::npos);  // with the summary line, not without it
+  write_json(json, r);
+  CHECK(valid_json(json.str()));
+  CHECK(json.str().find("\"yaml_pages\": 0, \"notes\": [{\"rule\": \"unknown-source-commit\", \"message\": \"none of "
+                        "the 2 commits \\\"x\\\"\\n is there\"}]},\n \"diagnostics\": [") != std::string::npos);
+  write_github(github, r);
+  CHECK(github.str().find("\n::notice title=tmlint unknown-source-commit::none of the 2 commits \"x\"%0A is there\n") !=
+        std::string::npos);
+  // Without notes, no "notes" key: ordinary reports keep their bytes.
+  std::ostringstream plain;
+  write_json(plain, sample());
+  CHECK(plain.str().find("notes") == std::string::npos);
+}
+
 TEST_CASE("JSON reporter: control characters escaped, invalid UTF-8 replaced, always valid") {
   CheckResult r;
   const std::string hostile = std::string("q\"b\\s/\x01\x1f\x7f\n\r\t 訳 \xff\xfe \xed\xa0\x80 \xc0\xaf \xe3\x81") + std::string("\0z", 2);

@@ -59,7 +59,19 @@ void write_sarif(std::ostream& out, const CheckResult& result) {
         i ? "," : "", quoted(r.id), quoted(r.summary), quoted(fmt::format("{}{}.md", kHelpBase, r.id)),
         sarif_level(r.default_severity), quoted(r.category));
   }
-  buf += "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n";
+  buf += "]}},\n";
+  // The run's notes (engine/run_check.h RunNote), as SARIF's notifications
+  // of the tool's execution; only when there are some.
+  if (!result.summary.notes.empty()) {
+    buf += "    \"invocations\": [{\"executionSuccessful\": true, \"toolExecutionNotifications\": [";
+    for (size_t i = 0; i < result.summary.notes.size(); ++i) {
+      const RunNote& n = result.summary.notes[i];
+      buf += fmt::format("{}\n      {{\"level\": \"note\", \"message\": {{\"text\": {}}}, \"associatedRule\": {{\"id\": {}}}}}",
+                         i ? "," : "", quoted(n.message), quoted(n.rule));
+    }
+    buf += "]}],\n";
+  }
+  buf += "    \"columnKind\": \"unicodeCodePoints\",\n";
   buf += fmt::format("    \"originalUriBaseIds\": {{\"ROOT\": {{\"uri\": {}}}}},\n",
                      quoted("file://" + uri_path(result.root.empty() ? "/" : result.root + "/")));
   buf += "    \"results\": [";

@@ -23,6 +23,10 @@ namespace tmlint::test {
 
 std::filesystem::path testdata() { return std::filesystem::path(TMLINT_SOURCE_DIR) / "testdata"; }
 
+static bool g_skipped_for_shared_data = false;
+
+bool skipped_for_shared_data() { return g_skipped_for_shared_data; }
+
 std::optional<std::filesystem::path> shared(const std::string& relative) {
   std::filesystem::path base = TMLINT_SHARED_DIR;
   if (const char* env = std::getenv("TMLINT_SHARED_DIR")) base = env;
@@ -33,6 +37,7 @@ std::optional<std::filesystem::path> shared(const std::string& relative) {
     FAIL("shared data missing: " << p.string() << " (TMLINT_REQUIRE_SHARED=1)");
   }
   WARN("SKIPPED: shared data not found at " << p.string());
+  g_skipped_for_shared_data = true;
   return std::nullopt;
 }
 

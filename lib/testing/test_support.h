@@ -12,10 +12,17 @@ namespace tmlint::test {
 
 // The repository's testdata/ folder.
 std::filesystem::path testdata();
-// A folder under ../shared (corpus, schemas, seed). When it is missing the
-// test is skipped with a visible WARN, unless TMLINT_REQUIRE_SHARED=1 (set by
-// .ci/run), in which case the test fails: CI must never pass by skipping.
+// A folder under ../shared (corpus, schemas, seed), or under
+// $TMLINT_SHARED_DIR when set. When it is missing the test is skipped with a
+// visible WARN and the executable exits with kSkipExitCode (ctest: Skipped),
+// unless TMLINT_REQUIRE_SHARED=1 (set by .ci/run), in which case the test
+// fails: CI must never pass by skipping.
 std::optional<std::filesystem::path> shared(const std::string& relative);
+// The exit code of a test run that passed but skipped for lack of shared
+// data; the test executables' SKIP_RETURN_CODE (lib/testing/test_main.cpp).
+constexpr int kSkipExitCode = 77;
+// True once shared() has found a folder missing (and did not fail).
+bool skipped_for_shared_data();
 std::string read_file(const std::filesystem::path& path);
 
 // How many times `needle` occurs in `text` (overlaps included).
