@@ -235,6 +235,8 @@ int run_align(const AlignCli& cli) {
       std::cerr << fmt::format("tmlint align: {} article{} with parse errors: their pairs may be incomplete "
                                "(tmlint check --select parse-error)\n", broken.size(), broken.size() == 1 ? "" : "s");
   }
+  if (std::string note = plain_source_note(run.summary); !note.empty() && !cli.quiet)
+    std::cerr << "tmlint: note: " << note << "\n";
   for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
@@ -261,6 +263,7 @@ int run_stats(const StatsCli& cli) {
   else if (cli.format == "csv") write_stats_csv(out, stats);
   else write_stats_text(out, stats);
   if (!emit(cli.output, out.str())) return kUsage;
+  if (std::string note = plain_source_note(run.summary); !note.empty()) std::cerr << "tmlint: note: " << note << "\n";
   for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
@@ -516,6 +519,8 @@ int main(int argc, char** argv) {
     return kUsage;
   }
 
+  if (std::string note = plain_source_note(result.summary); !note.empty() && !quiet)
+    std::cerr << "tmlint: note: " << note << "\n";
   for (const auto& e : result.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : result.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   if (!result.io_errors.empty()) return kUsage;
