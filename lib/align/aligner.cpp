@@ -95,7 +95,7 @@ class Aligner {
         align_sentences(static_cast<size_t>(st.t), static_cast<size_t>(st.s), st.cost, out);
         anchor_ = t_.block(st.t).end();
       } else if (st.t >= 0) {
-        for (const TextRange& r : t_.pieces[st.t]) out.extra.push_back(unpaired(t_, st.t, r, true));
+        for (const TextRange& r : t_.pieces[st.t]) add_extra(out, st.t, r, true);
         anchor_ = t_.block(st.t).end();
       } else {
         for (const TextRange& r : source_units(static_cast<size_t>(st.s)))
@@ -270,6 +270,13 @@ class Aligner {
     return a;
   }
 
+  // Target text with no source, when there is text in it (a symbol or an
+  // empty cell is not worth a finding).
+  void add_extra(Alignment& out, size_t block, TextRange r, bool whole) const {
+    if (r.begin >= r.end || !translatable(t_.texts[block].text.substr(r.begin, r.end - r.begin))) return;
+    out.extra.push_back(unpaired(t_, block, r, whole));
+  }
+
   Unpaired unpaired(const Side& side, size_t block, TextRange r, bool whole) const {
     Unpaired u;
     u.text = aligned_text(side, block, r);
@@ -302,7 +309,7 @@ class Aligner {
       return;
     }
     if (units.empty()) {
-      for (const TextRange& r : tpieces) out.extra.push_back(unpaired(t_, ti, r, false));
+      for (const TextRange& r : tpieces) add_extra(out, ti, r, false);
       return;
     }
     size_t source_pieces = piece_of.empty() ? 0 : piece_of.back() + 1;
@@ -329,7 +336,7 @@ class Aligner {
     const BlockText& tb = t_.texts[ti];
     const BlockText& sb = s_.texts[si];
     if (units.empty()) {
-      for (const TextRange& r : tp) out.extra.push_back(unpaired(t_, ti, r, false));
+      for (const TextRange& r : tp) add_extra(out, ti, r, false);
       return;
     }
     // Positions 0..C+1: the start, the cuts, the end.
@@ -460,7 +467,7 @@ class Aligner {
       // Unreachable (a band too narrow for a pathological piece): every
       // unit missing and the target extra, rather than a guess.
       for (const TextRange& r : units) out.missing.push_back(unpaired(s_, si, r, false));
-      for (const TextRange& r : tp) out.extra.push_back(unpaired(t_, ti, r, false));
+      for (const TextRange& r : tp) add_extra(out, ti, r, false);
       return;
     }
     while (i > 0 || b > 0) {
@@ -485,8 +492,7 @@ class Aligner {
         continue;
       }
       if (mv.move == 4) {
-        if (tr.begin < tr.end && translatable(tb.text.substr(tr.begin, tr.end - tr.begin)))
-          out.extra.push_back(unpaired(t_, ti, tr, false));
+        add_extra(out, ti, tr, false);
         continue;
       }
       TextRange sr = units[mv.i];
