@@ -20,6 +20,9 @@ written pairs that match either way / written.
   plain_align_score.py run --truth SXS_DIR --source EN_DIR --plain PLAIN_DIR [--tmlint BIN]
   plain_align_score.py source-view SXS_DIR OUT_DIR     (each pair replaced by its SOURCE)
   plain_align_score.py po4a --truth SXS_DIR --source EN_DIR --plain PLAIN_DIR --out DIR
+  plain_align_score.py corpus-test --shared SHARED --tmlint BIN [--min-f1 F] [--min-lax L]
+      both shared corpora (NuGet ja-JP against its handoff, Partner Center ja-JP against its
+      source view) with floors; exit 77 (skipped) without SHARED, 1 then if TMLINT_REQUIRE_SHARED=1
 """
 import argparse
 import collections
@@ -367,6 +370,45 @@ def cmd_po4a(args):
     finish(res, args, 'po4a-gettextize')
 
 
+def cmd_corpus_test(args):
+    import tempfile
+    corpus = os.path.join(args.shared, 'corpus')
+    needed = [os.path.join(corpus, p) for p in ('nuget.ja-jp', 'partner-center-pr.ja-jp', 'plain/nuget.ja-jp',
+                                                'plain/nuget.en-us.handoff', 'plain/partner-center-pr.ja-jp')]
+    missing = [p for p in needed if not os.path.isdir(p)]
+    if missing:
+        if os.environ.get('TMLINT_REQUIRE_SHARED') == '1':
+            sys.exit(f"corpus-test: {missing[0]} is missing and TMLINT_REQUIRE_SHARED=1")
+        print(f"SKIPPED: {missing[0]} is missing (the shared corpus is not beside the checkout)")
+        sys.exit(77)
+    failed = []
+    with tempfile.TemporaryDirectory() as tmp:
+        view = os.path.join(tmp, 'pc-source-view')
+        args.sxs, args.out = os.path.join(corpus, 'partner-center-pr.ja-jp'), view
+        cmd_source_view(args)
+        runs = [('NuGet ja-JP', 'nuget.ja-jp', os.path.join(corpus, 'plain/nuget.en-us.handoff'), 'plain/nuget.ja-jp'),
+                ('Partner Center ja-JP', 'partner-center-pr.ja-jp', view, 'plain/partner-center-pr.ja-jp')]
+        for label, truth, source, plain in runs:
+            out = os.path.join(tmp, truth + '.jsonl')
+            cmd = [args.tmlint, 'align', '-q', '--source', source, '--format', 'jsonl', '-o', out,
+                   os.path.join(corpus, plain)]
+            start = time.monotonic()
+            r = subprocess.run(cmd)
+            if r.returncode != 0:
+                failed.append(f"{label}: tmlint align exited {r.returncode}")
+                continue
+            res = score(read_truth(os.path.join(corpus, truth)), read_jsonl(out), 3)
+            res['seconds'] = time.monotonic() - start
+            print_result(res, label)
+            if res['f1'] < args.min_f1:
+                failed.append(f"{label}: strict F1 {res['f1']} under {args.min_f1}")
+            if res['lax_coverage'] < args.min_lax:
+                failed.append(f"{label}: lax coverage {res['lax_coverage']} under {args.min_lax}")
+    for f in failed:
+        print('FAILED:', f, file=sys.stderr)
+    sys.exit(1 if failed else 0)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest='cmd', required=True)
@@ -386,11 +428,17 @@ def main():
             sp.add_argument('--out', help='JSONL (run) or PO folder (po4a)', required=(name == 'po4a'))
             if name == 'run':
                 sp.add_argument('--tmlint', default='build/cli/tmlint')
+    ct = sub.add_parser('corpus-test')
+    ct.add_argument('--shared', required=True)
+    ct.add_argument('--tmlint', required=True)
+    ct.add_argument('--min-f1', type=float, default=0.97)
+    ct.add_argument('--min-lax', type=float, default=0.99)
     sv = sub.add_parser('source-view')
     sv.add_argument('sxs')
     sv.add_argument('out')
     args = ap.parse_args()
-    {'score': cmd_score, 'run': cmd_run, 'source-view': cmd_source_view, 'po4a': cmd_po4a}[args.cmd](args)
+    {'score': cmd_score, 'run': cmd_run, 'source-view': cmd_source_view, 'po4a': cmd_po4a,
+     'corpus-test': cmd_corpus_test}[args.cmd](args)
 
 
 if __name__ == '__main__':

@@ -17,7 +17,7 @@ if ! grep -qs '^TMLINT_FUZZ:BOOL=ON' "$build/CMakeCache.txt"; then
   cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DTMLINT_FUZZ=ON -DTMLINT_BUILD_TESTS=OFF >/dev/null
 fi
-cmake --build "$build" -j "$(nproc)" --target fuzz_loader fuzz_front_matter fuzz_config fuzz_links
+cmake --build "$build" -j "$(nproc)" --target fuzz_loader fuzz_front_matter fuzz_config fuzz_links fuzz_align
 
 seeds=build-fuzz/seeds
 rm -rf "$seeds"
@@ -31,7 +31,7 @@ printf 'rules:\n  missing-target: warning\noverrides:\n  - files: ["**/a/*.md"]\
 printf 'title: t\nms.locfileid: "1"\nf1_keywords:\n- NU1001\n' > "$seeds/yaml/front.yaml"
 
 total=0
-for target in fuzz_loader fuzz_front_matter fuzz_config fuzz_links; do
+for target in fuzz_loader fuzz_front_matter fuzz_config fuzz_links fuzz_align; do
   case $target in fuzz_config|fuzz_front_matter) dir="$seeds/yaml" ;; *) dir="$seeds/md" ;; esac
   work="build-fuzz/corpus-$target"
   mkdir -p "$work"
