@@ -144,7 +144,8 @@ TextRange trim_unit(std::string_view text, TextRange r) {
     if (r.begin >= r.end) return r;
     std::string_view s = text.substr(r.begin, r.end - r.begin);
     size_t len = 0;
-    if (empty_anchor_at(s, len)) {
+    if (s.substr(0, 4) == "</a>") len = 4;  // after a self-closed <a id="14"/>
+    if (len || empty_anchor_at(s, len)) {
       r.begin += static_cast<uint32_t>(len);
       continue;
     }

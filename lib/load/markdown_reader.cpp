@@ -195,7 +195,9 @@ class Reader {
   uint32_t after_directive(MdLine r) const {
     std::string_view s = text_.substr(r.begin, r.end - r.begin);
     if (s.substr(0, 3) == ":::") return r.end;
-    if (s.substr(0, 2) != "[!") return r.begin;
+    // "[!NOTE]", "[!INCLUDE[...]]": a letter after "[!" ("[![alt](img)](url)" is a linked image).
+    if (s.size() < 3 || s.substr(0, 2) != "[!" || !((s[2] >= 'A' && s[2] <= 'Z') || (s[2] >= 'a' && s[2] <= 'z')))
+      return r.begin;
     // The directive ends at its matching ']'.
     int depth = 0;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -256,6 +258,10 @@ class Reader {
     for (;;) {
       while (i < r.end && is_space(text_[i])) ++i;
       std::string_view s = text_.substr(i, r.end - i);
+      if (s.substr(0, 4) == "</a>") {  // after a self-closed <a id="14"/>
+        i += 4;
+        continue;
+      }
       if (s.size() < 3 || s[0] != '<' || (s[1] != 'a' && s[1] != 'A') || !is_space(s[2])) return i;
       size_t gt = s.find('>');
       if (gt == std::string_view::npos) return i;

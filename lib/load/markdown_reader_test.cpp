@@ -56,6 +56,14 @@ TEST_CASE("markdown reader: alerts, includes and ::: directives are not text") {
   CHECK(text_of(f, d.blocks[1]) == "Step");
 }
 
+TEST_CASE("markdown reader: a linked image is text, a self-closed anchor is not") {
+  std::string f = "[![Alt text.](a.png)](a.png#lightbox)\n\n## <a name=\"x\"></a><a id=\"14\"/></a>Heading\n";
+  MdDocument d = read_markdown(f);
+  REQUIRE(d.blocks.size() == 2);
+  CHECK(text_of(f, d.blocks[0]) == "[![Alt text.](a.png)](a.png#lightbox)");
+  CHECK(text_of(f, d.blocks[1]) == "Heading");
+}
+
 TEST_CASE("markdown reader: GFM table cells with rows and columns, with and without outer pipes") {
   std::string f = "| Name | Value |\n|---|---|\n| `x` \\| y | [link](u) |\n\nA | B\n--|--\nc | d\n";
   MdDocument d = read_markdown(f);
