@@ -17,6 +17,7 @@ struct Side {
   const MdDocument* doc = nullptr;
   std::vector<BlockText> texts;
   std::vector<std::vector<TextRange>> pieces;
+  std::vector<std::vector<FragmentProfile>> profiles;  // of each piece
   std::vector<BlockFeatures> features;
 
   void prepare(std::string_view f, const MdDocument& d) {
@@ -24,14 +25,28 @@ struct Side {
     doc = &d;
     texts.resize(d.blocks.size());
     pieces.resize(d.blocks.size());
+    profiles.resize(d.blocks.size());
     features.resize(d.blocks.size());
     for (size_t i = 0; i < d.blocks.size(); ++i) {
       make_block_text(f, d.blocks[i], texts[i]);
       pieces[i] = block_pieces(texts[i]);
-      features[i] = block_features(texts[i], pieces[i]);
+      bool text = false;
+      for (const TextRange& r : pieces[i]) {
+        profiles[i].push_back(profile_fragment(texts[i].text.substr(r.begin, r.end - r.begin)));
+        text = text || profiles[i].back().letters.back() > 0;
+      }
+      if (!text) pieces[i].clear(), profiles[i].clear();  // nothing to translate in the block
+      features[i] = block_features(texts[i], pieces[i], profiles[i]);
     }
   }
   size_t size() const { return texts.size(); }
+  // The piece of block i that holds [b, e), or -1.
+  int piece_of(size_t i, uint32_t b) const {
+    const std::vector<TextRange>& ps = pieces[i];
+    for (size_t k = 0; k < ps.size(); ++k)
+      if (ps[k].begin <= b && b < ps[k].end) return static_cast<int>(k);
+    return -1;
+  }
   const MdBlock& block(size_t i) const { return doc->blocks[i]; }
 };
 
@@ -76,7 +91,7 @@ class Aligner {
           tl += t_.features[st.t].length, sl += s_.features[st.s].length;
       if (sl && tl) {
         float r = std::clamp(static_cast<float>(tl) / static_cast<float>(sl), 0.2f, 5.0f);
-        if (std::fabs(std::log(r / ratio_)) > 0.05f) {
+        if (std::fabs(std::log(r / ratio_)) > 0.15f) {
           ratio_ = r;
           path = align_blocks();
         }
@@ -248,7 +263,7 @@ class Aligner {
       cuts.push_back(static_cast<uint32_t>(text.size()));
       for (uint32_t c : cuts) {
         TextRange r = trim_unit(bt.text, TextRange{piece.begin + b, piece.begin + c});
-        if (r.begin < r.end && translatable(bt.text.substr(r.begin, r.end - r.begin))) {
+        if (r.begin < r.end && s_.profiles[si][p].text_in(r.begin - piece.begin, r.end - piece.begin)) {
           out.push_back(r);
           if (piece_of) piece_of->push_back(p);
         }
@@ -375,31 +390,54 @@ class Aligner {
     std::vector<std::vector<uint32_t>> uinv(k);
     for (size_t u = 0; u < k; ++u) {
       std::string_view s = sb.text.substr(units[u].begin, units[u].end - units[u].begin);
-      ulen[u] = code_points_outside_urls(s);
-      uinv[u] = fragment_invariants(s);
+      int p = s_.piece_of(si, units[u].begin);
+      if (p >= 0) {
+        const FragmentProfile& prof = s_.profiles[si][p];
+        uint32_t base = s_.pieces[si][p].begin;
+        uint32_t e = std::min(units[u].end, s_.pieces[si][p].end);
+        ulen[u] = prof.length_in(units[u].begin - base, e - base);
+        uinv[u] = prof.invariants_in(units[u].begin - base, e - base);
+      } else {
+        FragmentProfile prof = profile_fragment(s);
+        ulen[u] = prof.length.back();
+        uinv[u] = prof.invariants_in(0, static_cast<uint32_t>(s.size()));
+      }
     }
-    // Target span features are computed on demand and remembered.
+    // What every target span holds, from one profile of each piece.
+    std::vector<uint32_t> tlen(tb.text.size() + 1, 0), tlet(tb.text.size() + 1, 0);
+    std::vector<std::pair<uint32_t, uint32_t>> tinv;  // (offset, hash), by offset
+    {
+      std::vector<uint32_t> dl(tb.text.size() + 1, 0), dt(tb.text.size() + 1, 0);
+      for (const TextRange& p : tp) {
+        int known = t_.piece_of(ti, p.begin);
+        FragmentProfile computed;
+        if (known < 0 || t_.pieces[ti][known].end != p.end)
+          computed = profile_fragment(tb.text.substr(p.begin, p.end - p.begin));
+        const FragmentProfile& prof = known >= 0 && t_.pieces[ti][known].end == p.end ? t_.profiles[ti][known] : computed;
+        for (uint32_t i = 0; i + p.begin < p.end; ++i) {
+          dl[p.begin + i + 1] = prof.length[i + 1] - prof.length[i];
+          dt[p.begin + i + 1] = prof.letters[i + 1] - prof.letters[i];
+        }
+        for (auto [off, h] : prof.invariants) tinv.emplace_back(p.begin + off, h);
+      }
+      for (size_t i = 1; i < dl.size(); ++i) tlen[i] = tlen[i - 1] + dl[i], tlet[i] = tlet[i - 1] + dt[i];
+    }
     struct SpanInfo {
       uint32_t len = 0;
       std::vector<uint32_t> inv;
       bool text = false;
-      bool done = false;
     };
     const size_t kMaxSpan = 64;  // cut positions one target sentence may cover
-    std::vector<SpanInfo> spans(npos * (kMaxSpan + 1));
+    SpanInfo scratch;
     auto span = [&](size_t a, size_t b) -> const SpanInfo& {
-      SpanInfo& si2 = spans[a * (kMaxSpan + 1) + (b - a)];
-      if (!si2.done) {
-        si2.done = true;
-        uint32_t sb2 = cuts[a].at, se = cuts[b].end;
-        if (se > sb2) {
-          std::string_view s = tb.text.substr(sb2, se - sb2);
-          si2.len = code_points_outside_urls(s);
-          si2.inv = fragment_invariants(s);
-          si2.text = translatable(s);
-        }
-      }
-      return si2;
+      uint32_t sb2 = cuts[a].at, se = std::max(cuts[a].at, cuts[b].end);
+      scratch.len = tlen[se] - tlen[sb2];
+      scratch.text = tlet[se] > tlet[sb2];
+      scratch.inv.clear();
+      auto lo = std::lower_bound(tinv.begin(), tinv.end(), std::make_pair(sb2, 0u));
+      for (auto it = lo; it != tinv.end() && it->first < se; ++it) scratch.inv.push_back(it->second);
+      std::sort(scratch.inv.begin(), scratch.inv.end());
+      return scratch;
     };
     auto pair_cost = [&](const SpanInfo& sp, uint32_t len, const std::vector<uint32_t>& a,
                          const std::vector<uint32_t>* b2) {
@@ -413,77 +451,104 @@ class Aligner {
       return c;
     };
     const float kSkip = 4.5f, kMerge = 4.5f;
-    // Band: row i may only use positions near its share of the target.
-    const size_t W = 96;
-    auto lo_of = [&](size_t i) -> size_t {
-      size_t e = k ? (i * (npos - 1)) / k : 0;
-      return e > W + (npos > k ? 0 : 0) ? e - std::min(e, W) : 0;
-    };
-    auto hi_of = [&](size_t i) -> size_t {
-      size_t e = k ? (i * (npos - 1)) / k : 0;
-      return std::min(npos - 1, e + W);
-    };
-    const bool banded = npos > 2 * W + 2;
-    std::vector<float> cost((k + 1) * npos, kInf);
-    struct Back {
-      uint8_t move = 0;  // 1: 1-1, 2: 2-1, 3: 1-0, 4: 0-1
-      uint32_t from = 0;
-      float c = 0;
-    };
-    std::vector<Back> back((k + 1) * npos);
-    auto idx = [&](size_t i, size_t a) { return i * npos + a; };
-    cost[idx(0, 0)] = 0;
-    auto relax = [&](size_t i, size_t a, size_t i2, size_t b, float c, uint8_t move) {
-      float v = cost[idx(i, a)] + c;
-      if (v < cost[idx(i2, b)]) {
-        cost[idx(i2, b)] = v;
-        back[idx(i2, b)] = Back{move, static_cast<uint32_t>(a), c};
-      }
-    };
-    for (size_t i = 0; i <= k; ++i) {
-      size_t alo = banded ? lo_of(i) : 0, ahi = banded ? hi_of(i) : npos - 1;
-      for (size_t a = alo; a <= ahi; ++a) {
-        if (cost[idx(i, a)] == kInf) continue;
-        for (size_t b = a + 1; b < npos && b - a <= kMaxSpan; ++b) {
-          const SpanInfo& sp = span(a, b);
-          float cut = b + 1 < npos ? 0.6f * cuts[b].cost : 0.0f;
-          if (i < k) relax(i, a, i + 1, b, cut + pair_cost(sp, ulen[i], uinv[i], nullptr), 1);
-          if (i + 1 < k)
-            relax(i, a, i + 2, b, cut + kMerge + pair_cost(sp, ulen[i] + ulen[i + 1], uinv[i], &uinv[i + 1]), 2);
-          relax(i, a, i, b, cut + (sp.text ? kSkip : 0.3f), 4);
-        }
-        if (i < k) relax(i, a, i + 1, a, kSkip, 3);
-      }
-    }
-    // Back through the programme.
     struct Move {
-      uint8_t move;
+      uint8_t move;  // 1: 1-1, 2: 2-1, 3: 1-0, 4: 0-1
       size_t i, a, b;
       float c;
     };
     std::vector<Move> moves;
-    size_t i = k, b = npos - 1;
-    if (cost[idx(i, b)] == kInf) {
-      // Unreachable (a band too narrow for a pathological piece): every
-      // unit missing and the target extra, rather than a guess.
-      for (const TextRange& r : units) out.missing.push_back(unpaired(s_, si, r, false));
-      for (const TextRange& r : tp) add_extra(out, ti, r, false);
-      return;
+    // The common case needs no programme: exactly one sure cut (。 and a
+    // space, or a piece boundary) between each two source sentences, no
+    // other likely one, and every pair of a plausible length.
+    {
+      std::vector<size_t> sure;
+      bool other_likely = false;
+      for (size_t c = 1; c + 1 < npos; ++c) {
+        if (cuts[c].cost == 0.0f) sure.push_back(c);
+        else if (cuts[c].cost < 2.0f) other_likely = true;
+      }
+      if (!other_likely && sure.size() + 1 == k) {
+        sure.insert(sure.begin(), 0);
+        sure.push_back(npos - 1);
+        bool plausible = true;
+        for (size_t u = 0; u < k && plausible; ++u) {
+          float c = pair_cost(span(sure[u], sure[u + 1]), ulen[u], uinv[u], nullptr);
+          plausible = c < 2.5f;
+          moves.push_back(Move{1, u, sure[u], sure[u + 1], c});
+        }
+        if (!plausible) moves.clear();
+      }
     }
-    while (i > 0 || b > 0) {
-      const Back& bk = back[idx(i, b)];
-      size_t a = bk.from;
-      size_t pi = i;
-      if (bk.move == 1) pi = i - 1;
-      else if (bk.move == 2) pi = i - 2;
-      else if (bk.move == 3) pi = i - 1;
-      else if (bk.move == 4) pi = i;
-      else break;
-      moves.push_back(Move{bk.move, pi, a, b, bk.c});
-      i = pi;
-      b = a;
+    if (moves.empty()) {
+      // Band: row i may only use positions near its share of the target.
+      const size_t W = 96;
+      auto lo_of = [&](size_t i) -> size_t {
+        size_t e = k ? (i * (npos - 1)) / k : 0;
+        return e > W + (npos > k ? 0 : 0) ? e - std::min(e, W) : 0;
+      };
+      auto hi_of = [&](size_t i) -> size_t {
+        size_t e = k ? (i * (npos - 1)) / k : 0;
+        return std::min(npos - 1, e + W);
+      };
+      const bool banded = npos > 2 * W + 2;
+      std::vector<float> cost((k + 1) * npos, kInf);
+      struct Back {
+        uint8_t move = 0;  // 1: 1-1, 2: 2-1, 3: 1-0, 4: 0-1
+        uint32_t from = 0;
+        float c = 0;
+      };
+      std::vector<Back> back((k + 1) * npos);
+      auto idx = [&](size_t i, size_t a) { return i * npos + a; };
+      cost[idx(0, 0)] = 0;
+      auto relax = [&](size_t i, size_t a, size_t i2, size_t b, float c, uint8_t move) {
+        float v = cost[idx(i, a)] + c;
+        if (v < cost[idx(i2, b)]) {
+          cost[idx(i2, b)] = v;
+          back[idx(i2, b)] = Back{move, static_cast<uint32_t>(a), c};
+        }
+      };
+      for (size_t i = 0; i <= k; ++i) {
+        size_t alo = banded ? lo_of(i) : 0, ahi = banded ? hi_of(i) : npos - 1;
+        for (size_t a = alo; a <= ahi; ++a) {
+          if (cost[idx(i, a)] == kInf) continue;
+          // Spans far longer than the next units can be are not tried (the
+          // cost only grows with them): linear in the paragraph.
+          const float longest = ratio_ * static_cast<float>(i < k ? ulen[i] + (i + 1 < k ? ulen[i + 1] : 0) : 0) * 4 + 64;
+          for (size_t b = a + 1; b < npos && b - a <= kMaxSpan; ++b) {
+            if (b > a + 1 && static_cast<float>(tlen[cuts[b].end] - tlen[cuts[a].at]) > longest) break;
+            const SpanInfo& sp = span(a, b);
+            float cut = b + 1 < npos ? 0.6f * cuts[b].cost : 0.0f;
+            if (i < k) relax(i, a, i + 1, b, cut + pair_cost(sp, ulen[i], uinv[i], nullptr), 1);
+            if (i + 1 < k)
+              relax(i, a, i + 2, b, cut + kMerge + pair_cost(sp, ulen[i] + ulen[i + 1], uinv[i], &uinv[i + 1]), 2);
+            relax(i, a, i, b, cut + (sp.text ? kSkip : 0.3f), 4);
+          }
+          if (i < k) relax(i, a, i + 1, a, kSkip, 3);
+        }
+      }
+      size_t i = k, b = npos - 1;
+      if (cost[idx(i, b)] == kInf) {
+        // Unreachable (a band too narrow for a pathological piece): every
+        // unit missing and the target extra, rather than a guess.
+        for (const TextRange& r : units) out.missing.push_back(unpaired(s_, si, r, false));
+        for (const TextRange& r : tp) add_extra(out, ti, r, false);
+        return;
+      }
+      while (i > 0 || b > 0) {
+        const Back& bk = back[idx(i, b)];
+        size_t a = bk.from;
+        size_t pi = i;
+        if (bk.move == 1) pi = i - 1;
+        else if (bk.move == 2) pi = i - 2;
+        else if (bk.move == 3) pi = i - 1;
+        else if (bk.move == 4) pi = i;
+        else break;
+        moves.push_back(Move{bk.move, pi, a, b, bk.c});
+        i = pi;
+        b = a;
+      }
+      std::reverse(moves.begin(), moves.end());
     }
-    std::reverse(moves.begin(), moves.end());
     for (const Move& mv : moves) {
       TextRange tr{cuts[mv.a].at, cuts[mv.b].end};
       tr = trim_unit(tb.text, tr);

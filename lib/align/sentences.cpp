@@ -268,7 +268,11 @@ std::vector<CutCandidate> target_cut_candidates(std::string_view piece, std::str
 
   // ICU's sentence boundaries for the locale, as UTF-8 offsets.
   std::vector<uint8_t> icu_boundary(n + 1, 0);
-  if (icu::BreakIterator* it = sentence_iterator(locale)) {
+  // ICU only where it can tell: after . ? ! before a space.
+  bool latin_stop = false;
+  for (size_t i = 0; i + 1 < n && !latin_stop; ++i)
+    latin_stop = (piece[i] == '.' || piece[i] == '?' || piece[i] == '!') && is_ascii_space(piece[i + 1]);
+  if (icu::BreakIterator* it = latin_stop ? sentence_iterator(locale) : nullptr) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(piece.data(), static_cast<int32_t>(n)));
     // UTF-16 index -> UTF-8 offset.
     std::vector<uint32_t> to8(static_cast<size_t>(u.length()) + 1, static_cast<uint32_t>(n));
@@ -289,6 +293,12 @@ std::vector<CutCandidate> target_cut_candidates(std::string_view piece, std::str
   }
 
   for (size_t i = 0; i < n;) {
+    const unsigned char lead = static_cast<unsigned char>(piece[i]);
+    if (lead != ' ' && lead != '\t' && lead != '\n' && lead != '\r' && lead != 0xC2 && lead != 0xE2 && lead != 0xE3 &&
+        lead != 0xEF) {
+      ++i;  // the common case: no space and no full stop starts here
+      continue;
+    }
     size_t ws = 0;
     if (is_ascii_space(piece[i])) ws = 1;
     else ws = unicode_space_at(piece, i);

@@ -257,10 +257,14 @@ std::vector<TextRange> block_pieces(const BlockText& bt) {
       in_pre = t.kind == InlineKind::HtmlOpen;
   }
   emit(start, static_cast<uint32_t>(text.size()));
-  // A block with nothing to translate has no pieces at all.
-  bool any = false;
-  for (const TextRange& r : out) any = any || translatable(text.substr(r.begin, r.end - r.begin));
-  if (!any) out.clear();
+  return out;
+}
+
+std::vector<uint32_t> FragmentProfile::invariants_in(uint32_t b, uint32_t e) const {
+  std::vector<uint32_t> out;
+  auto it = std::lower_bound(invariants.begin(), invariants.end(), std::make_pair(b, 0u));
+  for (; it != invariants.end() && it->first < e; ++it) out.push_back(it->second);
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -314,6 +318,87 @@ void add_invariants(std::string_view s, std::vector<uint32_t>& out, uint32_t& le
 
 }  // namespace
 
+FragmentProfile profile_fragment(std::string_view s) {
+  FragmentProfile f;
+  const size_t n = s.size();
+  std::vector<uint8_t> counted(n, 0), letter(n, 0);
+  std::vector<InlineToken> tokens = tokenize_inline(s);
+  size_t image_close = std::string_view::npos;  // inside an image until this token
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const InlineToken& t = tokens[k];
+    const size_t b = t.offset, e = t.offset + t.text.size();
+    if (k == image_close) image_close = std::string_view::npos;
+    const bool in_image = image_close != std::string_view::npos;
+    if (t.kind == InlineKind::LinkOpen && t.text == "![" && !in_image) image_close = matching_close(tokens, k);
+    if (t.kind == InlineKind::LinkClose || t.kind == InlineKind::Autolink) {
+      if (!t.detail.empty()) f.invariants.emplace_back(static_cast<uint32_t>(b), fnv(t.detail, fnv("u")));
+      continue;  // not counted in the length
+    }
+    for (size_t i = b; i < e && i < n; ++i) counted[i] = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    if (t.kind == InlineKind::Code) {
+      f.invariants.emplace_back(static_cast<uint32_t>(b), fnv(t.detail, fnv("c")));
+      continue;
+    }
+    if (t.kind == InlineKind::Entity) {
+      std::string decoded;
+      if (!in_image && decode_one_entity(t.text, decoded) && has_letter_or_digit(decoded)) letter[b] = 1;
+      continue;
+    }
+    if (t.kind != InlineKind::Text) continue;
+    std::string_view x = t.text;
+    // Letters (not in an image, not in :::no-loc:::).
+    if (!in_image) {
+      size_t skip_to = 0;
+      for (size_t i = 0; i < x.size();) {
+        if (i >= skip_to && x.compare(i, 3, ":::") == 0) {
+          size_t close = x.find(":::", i + 3);
+          if (close != std::string_view::npos) {
+            skip_to = close + 3;
+            i = skip_to;
+            continue;
+          }
+        }
+        size_t len;
+        uint32_t cp = decode(x, i, len);
+        if (letter_or_digit(cp)) letter[b + i] = 1;
+        i += len;
+      }
+    }
+    for (size_t i = 0; i < x.size();) {
+      unsigned char c = static_cast<unsigned char>(x[i]);
+      if (c < 0x80 && std::isalnum(c) != 0) {
+        size_t j = i;
+        bool digit = false, upper_inside = false, alpha = false;
+        while (j < x.size() &&
+               (std::isalnum(static_cast<unsigned char>(x[j])) || x[j] == '.' || x[j] == '_' || x[j] == '-')) {
+          unsigned char d = static_cast<unsigned char>(x[j]);
+          digit |= d >= '0' && d <= '9';
+          alpha |= std::isalpha(d) != 0;
+          if (j > i && d >= 'A' && d <= 'Z') upper_inside = true;
+          ++j;
+        }
+        size_t e2 = j;
+        while (e2 > i && (x[e2 - 1] == '.' || x[e2 - 1] == '-' || x[e2 - 1] == '_')) --e2;
+        std::string_view w = x.substr(i, e2 - i);
+        if (w.size() >= 2 || digit) {
+          if (digit && !alpha) f.invariants.emplace_back(static_cast<uint32_t>(b + i), fnv(w, fnv("n")));
+          else if (digit || upper_inside) f.invariants.emplace_back(static_cast<uint32_t>(b + i), fnv(w, fnv("w")));
+        }
+        i = j;
+      } else {
+        ++i;
+      }
+    }
+  }
+  f.length.assign(n + 1, 0);
+  f.letters.assign(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    f.length[i + 1] = f.length[i] + counted[i];
+    f.letters[i + 1] = f.letters[i] + letter[i];
+  }
+  return f;
+}
+
 uint32_t code_points_outside_urls(std::string_view fragment) {
   std::vector<uint32_t> ignored;
   uint32_t length = 0;
@@ -329,14 +414,18 @@ std::vector<uint32_t> fragment_invariants(std::string_view fragment) {
   return out;
 }
 
-BlockFeatures block_features(const BlockText& bt, const std::vector<TextRange>& pieces) {
+BlockFeatures block_features(const BlockText& bt, const std::vector<TextRange>& pieces,
+                             const std::vector<FragmentProfile>& profiles) {
   BlockFeatures f;
   uint32_t h = 2166136261u;
   bool space = false;
-  for (const TextRange& r : pieces) {
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    const TextRange& r = pieces[k];
+    const FragmentProfile& prof = profiles[k];
     std::string_view s = bt.text.substr(r.begin, r.end - r.begin);
-    add_invariants(s, f.invariants, f.length);
-    f.text = true;  // block_pieces keeps pieces only in blocks with text
+    f.length += prof.length.back();
+    for (auto [off, hash] : prof.invariants) f.invariants.push_back(hash);
+    f.text = f.text || prof.letters.back() > 0;
     for (char c : s) {
       if (is_space(c)) {
         space = true;

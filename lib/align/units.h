@@ -39,7 +39,8 @@ struct BlockText {
 
 void make_block_text(std::string_view file, const MdBlock& block, BlockText& out);
 
-// The runs of the block that may hold segments, trimmed, in order.
+// The runs of the block that may hold segments, trimmed, in order (the
+// caller drops them all when none has text: BlockFeatures::text).
 std::vector<TextRange> block_pieces(const BlockText& bt);
 
 // A range without leading and trailing white space, images, empty anchors
@@ -55,6 +56,23 @@ TextRange unwrap_link(std::string_view text, TextRange r, std::string_view* url 
 // `:::no-loc:::`.
 bool translatable(std::string_view fragment);
 
+// Per byte of a fragment, what any of its ranges holds, so the sentence
+// programme weighs a range in constant time: code points counted for length
+// (link destinations left out) and letters or digits to translate (outside
+// code, tags, images and destinations), as prefix sums, and the invariants
+// with their offsets.
+struct FragmentProfile {
+  std::vector<uint32_t> length;    // size()+1 prefix sums
+  std::vector<uint32_t> letters;   // size()+1 prefix sums
+  std::vector<std::pair<uint32_t, uint32_t>> invariants;  // (offset, hash), by offset
+
+  uint32_t length_in(uint32_t b, uint32_t e) const { return length[e] - length[b]; }
+  bool text_in(uint32_t b, uint32_t e) const { return letters[e] > letters[b]; }
+  // The hashes of the invariants that start in [b, e), sorted.
+  std::vector<uint32_t> invariants_in(uint32_t b, uint32_t e) const;
+};
+FragmentProfile profile_fragment(std::string_view fragment);
+
 // What blocks are compared by: invariants a translation copies (link
 // destinations, code spans, numbers, names written in Latin capitals) as
 // hashes, sorted, and the length of the text in code points.
@@ -64,7 +82,10 @@ struct BlockFeatures {
   bool text = false;       // some piece is translatable
   uint64_t hash = 0;       // of the whitespace-normalised text (identity)
 };
-BlockFeatures block_features(const BlockText& bt, const std::vector<TextRange>& pieces);
+// From the profiles of the pieces (profile_fragment of each).
+BlockFeatures block_features(const BlockText& bt, const std::vector<TextRange>& pieces,
+                             const std::vector<FragmentProfile>& profiles);
+
 
 // Invariants of one fragment (for sentence pairs): hashes, sorted.
 std::vector<uint32_t> fragment_invariants(std::string_view fragment);
