@@ -321,7 +321,11 @@ void add_invariants(std::string_view s, std::vector<uint32_t>& out, uint32_t& le
 FragmentProfile profile_fragment(std::string_view s) {
   FragmentProfile f;
   const size_t n = s.size();
-  std::vector<uint8_t> counted(n, 0), letter(n, 0);
+  // Per byte first (at i + 1), prefix sums at the end: two arrays in all.
+  f.length.assign(n + 1, 0);
+  f.letters.assign(n + 1, 0);
+  uint32_t* counted = f.length.data() + 1;
+  uint32_t* letter = f.letters.data() + 1;
   std::vector<InlineToken> tokens = tokenize_inline(s);
   size_t image_close = std::string_view::npos;  // inside an image until this token
   for (size_t k = 0; k < tokens.size(); ++k) {
@@ -340,8 +344,10 @@ FragmentProfile profile_fragment(std::string_view s) {
       continue;
     }
     if (t.kind == InlineKind::Entity) {
-      std::string decoded;
-      if (!in_image && decode_one_entity(t.text, decoded) && has_letter_or_digit(decoded)) letter[b] = 1;
+      if (!in_image) {
+        std::string decoded;
+        if (decode_one_entity(t.text, decoded) && has_letter_or_digit(decoded)) letter[b] = 1;
+      }
       continue;
     }
     if (t.kind != InlineKind::Text) continue;
@@ -390,11 +396,9 @@ FragmentProfile profile_fragment(std::string_view s) {
       }
     }
   }
-  f.length.assign(n + 1, 0);
-  f.letters.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) {
-    f.length[i + 1] = f.length[i] + counted[i];
-    f.letters[i + 1] = f.letters[i] + letter[i];
+    f.length[i + 1] += f.length[i];
+    f.letters[i + 1] += f.letters[i];
   }
   return f;
 }
