@@ -1,6 +1,7 @@
 #include "align/aligner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 
@@ -450,6 +451,15 @@ class Aligner {
       if (!sp.text) c += 2.0f;
       return c;
     };
+    // A source sentence that starts with punctuation ("- [#3312](...)",
+    // "(4.0+)") wants a target span that starts with the same.
+    auto start_cost = [&](size_t a, size_t i) -> float {
+      char sc = sb.text[units[i].begin];
+      if (!std::ispunct(static_cast<unsigned char>(sc)) || sc == '*' || sc == '_' || sc == '`') return 0.0f;
+      uint32_t at = cuts[a].at;
+      while (at < tb.text.size() && (tb.text[at] == ' ' || tb.text[at] == '\t')) ++at;
+      return at < tb.text.size() && tb.text[at] == sc ? -0.5f : 0.5f;
+    };
     const float kSkip = 4.5f, kMerge = 4.5f;
     struct Move {
       uint8_t move;  // 1: 1-1, 2: 2-1, 3: 1-0, 4: 0-1
@@ -518,7 +528,7 @@ class Aligner {
             if (b > a + 1 && static_cast<float>(tlen[cuts[b].end] - tlen[cuts[a].at]) > longest) break;
             const SpanInfo& sp = span(a, b);
             float cut = b + 1 < npos ? 0.6f * cuts[b].cost : 0.0f;
-            if (i < k) relax(i, a, i + 1, b, cut + pair_cost(sp, ulen[i], uinv[i], nullptr), 1);
+            if (i < k) relax(i, a, i + 1, b, cut + start_cost(a, i) + pair_cost(sp, ulen[i], uinv[i], nullptr), 1);
             if (i + 1 < k)
               relax(i, a, i + 2, b, cut + kMerge + pair_cost(sp, ulen[i] + ulen[i + 1], uinv[i], &uinv[i + 1]), 2);
             relax(i, a, i, b, cut + (sp.text ? kSkip : 0.3f), 4);
@@ -566,9 +576,15 @@ class Aligner {
         out.missing.push_back(unpaired(s_, si, sr, false));
         continue;
       }
+      // A link that wraps the whole pair on both sides holds it (as the
+      // pipeline wraps pairs); on one side only it is part of the text.
       std::string_view turl, surl;
       TextRange tu = unwrap_link(tb.text, tr, &turl);
       TextRange su = unwrap_link(sb.text, sr, &surl);
+      if (turl.empty() != surl.empty() || (tu.begin == tr.begin) != (su.begin == sr.begin)) {
+        tu = tr, su = sr;
+        turl = surl = {};
+      }
       AlignedPair p;
       p.target = aligned_text(t_, ti, tu);
       p.source = aligned_text(s_, si, su);

@@ -7,6 +7,7 @@
 #include "align/aligner.h"
 #include "load/entities.h"
 #include "load/markdown_reader.h"
+#include "text/inline_lexer.h"
 
 namespace tmlint {
 namespace {
@@ -67,6 +68,60 @@ BlockKind model_kind(const MdBlock& b) {
     case MdBlockKind::HtmlBlock: return BlockKind::HtmlBlock;
     default: return b.list_depth ? BlockKind::ListItem : BlockKind::Paragraph;
   }
+}
+
+// The links as the sxs loader files them, so the link rules see plain
+// pairs like sxs ones: a link inside a pair's target belongs to it, and the
+// links of its source follow, contiguous (link-mismatch compares the two).
+// The source links' URLs point into PlainSource.
+void attribute_links(Article& a, PlainSource& plain) {
+  std::vector<Link> out;
+  out.reserve(a.links.size() + a.segments.size() / 2);
+  size_t li = 0;
+  for (size_t k = 0; k < a.segments.size(); ++k) {
+    const Segment& s = a.segments[k];
+    const uint32_t b = s.target.location.offset, e = s.end_offset;
+    while (li < a.links.size() && a.links[li].location.offset < b) out.push_back(a.links[li++]);
+    while (li < a.links.size() && a.links[li].location.offset < e) {
+      Link l = a.links[li++];
+      if (l.place == LinkPlace::Skeleton && l.kind != LinkKind::Reference) {
+        l.place = LinkPlace::Target;
+        l.segment = static_cast<int32_t>(k);
+      }
+      out.push_back(l);
+    }
+    // The source's links, from its tokens.
+    std::string_view src = s.source.raw;
+    std::vector<InlineToken> tokens = tokenize_inline(src);
+    std::vector<size_t> opens;
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      const InlineToken& tok = tokens[t];
+      if (tok.kind == InlineKind::LinkOpen) opens.push_back(t);
+      if (tok.kind != InlineKind::LinkClose && tok.kind != InlineKind::Autolink) continue;
+      Link l;
+      l.place = LinkPlace::Source;
+      l.segment = static_cast<int32_t>(k);
+      if (tok.kind == InlineKind::Autolink) {
+        l.kind = LinkKind::Autolink;
+      } else {
+        if (opens.empty()) continue;
+        const InlineToken& open = tokens[opens.back()];
+        opens.pop_back();
+        if (tok.text.size() < 2 || tok.text[1] != '(') continue;  // [text][ref]: a reference
+        l.kind = open.text == "![" ? LinkKind::Image : LinkKind::Inline;
+        uint32_t tb = open.offset + static_cast<uint32_t>(open.text.size());
+        l.text = src.substr(tb, tok.offset - tb);
+      }
+      l.target = tok.detail;
+      uint32_t at = static_cast<uint32_t>(tok.detail.data() - src.data());
+      const bool source_view = src.data() >= plain.bytes.data() && src.data() < plain.bytes.data() + plain.bytes.size();
+      l.location = source_view ? plain.lines.locate(static_cast<uint32_t>(src.data() - plain.bytes.data()) + at)
+                               : s.source.location;
+      if (!l.target.empty()) out.push_back(l);
+    }
+  }
+  while (li < a.links.size()) out.push_back(a.links[li++]);
+  a.links = std::move(out);
 }
 
 }  // namespace
@@ -183,6 +238,7 @@ void align_plain_article(Article& a, std::string source, const PlainAlignOptions
     t.whole_block = u.whole_block;
     plain->extra.push_back(t);
   }
+  attribute_links(a, *plain);
   a.plain = std::move(plain);
 }
 

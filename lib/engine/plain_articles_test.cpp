@@ -131,3 +131,24 @@ TEST_CASE("plain articles: a source that is missing, empty, binary or another ar
   CHECK(article(r, "fine.md").segments.size() == 5);
   for (const char* name : {"empty", "binary", "other", "missing"}) CHECK(article(r, std::string(name) + ".md").segments.empty());
 }
+
+TEST_CASE("plain articles: links inside a pair are the pair's, so link-mismatch compares target and source") {
+  TempDir dir;
+  dir.write("en/a.md", "# Title\n\nSee [the guide](guide.md) and [the FAQ](faq.md).\n\n- [Read the docs](docs.md)\n");
+  dir.write("ja/a.md", std::string(kFront) +
+                           "# タイトル\n\n[ガイド](guide.md) と [FAQ](other.md) を参照してください。\n\n"
+                           "- [ドキュメントを読む](docs.md)\n");
+  CheckResult r = run(dir, {"link-mismatch"});
+  REQUIRE(count(r, "link-mismatch") == 1);
+  CHECK(r.diagnostics[0].message.find("faq.md") != std::string::npos);
+  const Article& a = article(r, "a.md");
+  size_t target = 0, source = 0, skeleton = 0;
+  for (const Link& l : a.links) {
+    target += l.place == LinkPlace::Target;
+    source += l.place == LinkPlace::Source;
+    skeleton += l.place == LinkPlace::Skeleton;
+  }
+  CHECK(target == 2);
+  CHECK(source == 2);
+  CHECK(skeleton == 1);  // the link that wraps the list item's pair
+}
