@@ -591,7 +591,7 @@ class Aligner {
       p.target_block = static_cast<uint32_t>(ti);
       p.source_block = static_cast<uint32_t>(si);
       p.link = std::string(!turl.empty() ? turl : surl);
-      p.confidence = 1.0f / (1.0f + 0.35f * (block_cost + mv.c));
+      p.confidence = 1.0f / (1.0f + 0.35f * std::max(0.0f, block_cost + mv.c));
       anchor_ = p.target.end;
       out.pairs.push_back(std::move(p));
     }
