@@ -154,6 +154,7 @@ struct AlignCli {
   std::string output, format, source_lang = "en-US", locale, source, root, inline_mode = "text", config_path;
   bool dedupe = false, quiet = false;
   size_t min_words = 0;
+  float min_confidence = 0;
   unsigned jobs = 0;
 };
 
@@ -164,6 +165,7 @@ int run_align(const AlignCli& cli) {
   align.source_lang = cli.source_lang;
   align.dedupe = cli.dedupe;
   align.min_words = cli.min_words;
+  align.min_confidence = cli.min_confidence;
   for (const std::string& e : split_ids(cli.exclude)) {
     if (e == "untranslated") align.exclude_untranslated = true;
     else if (e == "stale") align.exclude_stale = true;
@@ -225,6 +227,8 @@ int run_align(const AlignCli& cli) {
     line += fmt::format("; left out: {} untranslated, {} stale", summary.excluded_untranslated, summary.excluded_stale);
     if (cli.min_words)
       line += fmt::format(", {} under {} word{}", summary.excluded_short, cli.min_words, cli.min_words == 1 ? "" : "s");
+    if (cli.min_confidence > 0)
+      line += fmt::format(", {} under confidence {}", summary.excluded_doubtful, cli.min_confidence);
     line += fmt::format("; {} duplicate{} merged", summary.merged_duplicates, summary.merged_duplicates == 1 ? "" : "s");
     line += fmt::format("; {} segment{} without a source", summary.without_source, summary.without_source == 1 ? "" : "s");
     std::cerr << line << "\n";
@@ -243,6 +247,8 @@ int run_align(const AlignCli& cli) {
                                "(tmlint check --select parse-error)\n", broken.size(), broken.size() == 1 ? "" : "s");
   }
   print_notes(run);
+  if (std::string note = plain_source_note(run.summary); !note.empty() && !cli.quiet)
+    std::cerr << "tmlint: note: " << note << "\n";
   for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
@@ -271,6 +277,7 @@ int run_stats(const StatsCli& cli) {
   else write_stats_text(out, stats);
   if (!emit(cli.output, out.str())) return kUsage;
   print_notes(run);
+  if (std::string note = plain_source_note(run.summary); !note.empty()) std::cerr << "tmlint: note: " << note << "\n";
   for (const auto& e : run.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : run.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   return run.io_errors.empty() ? kClean : kUsage;
@@ -324,13 +331,15 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("tmlint ") + TMLINT_VERSION);
   app.require_subcommand(1);
 
-  auto* check = app.add_subcommand("check", "Check files or directories of sxs Markdown");
+  auto* check = app.add_subcommand("check", "Check files or directories of sxs Markdown (plain Markdown with --source)");
   std::vector<std::string> paths, select_raw, ignore_raw;
   std::string source, root, format = "text", output, fail_on, config_path, locale;
   unsigned jobs = 0;
   bool quiet = false, no_color = false;
   check->add_option("paths", paths, "Files or directories (default: .)");
-  check->add_option("--source", source, "Source-language tree: the source of X is DIR/X")->check(CLI::ExistingDirectory);
+  check->add_option("--source", source,
+                    "Source-language tree: the source of X is DIR/X (plain articles are aligned with it)")
+      ->check(CLI::ExistingDirectory);
   check->add_option("--root", root, "Batch root (default: the directory argument)");
   check->add_option("--format", format, "Output format")
       ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github", "html"}));
@@ -378,7 +387,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"tmx", "xliff", "xlf", "jsonl", "tsv"}));
   align->add_option("--source-lang", align_cli.source_lang, "Language of the sources (default: en-US)");
   align->add_option("--locale", align_cli.locale, "Target language when ms.contentlocale is absent");
-  align->add_option("--source", align_cli.source, "Source-language tree: marks stale pairs (needed by --exclude stale)")
+  align->add_option("--source", align_cli.source,
+                    "Source-language tree: aligns plain articles with it, marks stale pairs (needed by --exclude stale)")
       ->check(CLI::ExistingDirectory);
   align->add_option("--root", align_cli.root, "Batch root (default: the directory argument)");
   align->add_option("--inline", align_cli.inline_mode, "TMX and XLIFF inline codes: text (default) or tags (TMX <ph>/<bpt>/<ept>, XLIFF <ph/>/<sc/>/<ec/>)")
@@ -388,6 +398,9 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   align->add_option("--min-words", align_cli.min_words, "Leave out pairs whose source has fewer words");
+  align->add_option("--min-confidence", align_cli.min_confidence,
+                    "Leave out aligned pairs of plain articles the aligner is less sure of (0..1)")
+      ->check(CLI::Range(0.0f, 1.0f));
   align->add_option("-j,--jobs", align_cli.jobs, "Worker threads (default: all cores)");
   align->add_option("--config", align_cli.config_path, "Configuration file (its exclude: and locale: apply)");
   align->add_flag("-q,--quiet", align_cli.quiet, "No summary and no progress line on standard error");
@@ -549,6 +562,8 @@ int main(int argc, char** argv) {
 
   // The text report's summary has the notes already: on a terminal, once is enough.
   if (!(format == "text" && !statistics && !quiet && output.empty())) print_notes(result);
+  if (std::string note = plain_source_note(result.summary); !note.empty() && !quiet)
+    std::cerr << "tmlint: note: " << note << "\n";
   for (const auto& e : result.not_followed) std::cerr << "tmlint: warning: " << e << "\n";
   for (const auto& e : result.io_errors) std::cerr << "tmlint: error: " << e << "\n";
   if (!result.io_errors.empty()) return kUsage;

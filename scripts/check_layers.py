@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 # Bottom to top: the pipeline's order.
-STAGES = ['base', 'model', 'locale', 'load', 'text', 'sources', 'engine', 'tm', 'report']
+STAGES = ['base', 'model', 'locale', 'load', 'text', 'sources', 'align', 'engine', 'tm', 'report']
 TESTING = 'testing'
 # What a rule must not include although its folder is below rules/.
 RULES_FORBIDDEN = {'engine/run_check.h', 'engine/stages.h', 'load/file_walker.h'}

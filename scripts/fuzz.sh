@@ -16,7 +16,7 @@
 # targets already, so CI compiles the library once for both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(fuzz_loader fuzz_front_matter fuzz_config fuzz_links)
+targets=(fuzz_loader fuzz_front_matter fuzz_config fuzz_links fuzz_align)
 jobs=${TMLINT_FUZZ_JOBS:-$(nproc)}
 [ "$jobs" -ge 1 ] || jobs=1
 [ "$jobs" -le ${#targets[@]} ] || jobs=${#targets[@]}

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libpugixml-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libcli11-dev catch2
-  libicu-dev libssl-dev libgit2-dev
+  libicu-dev libssl-dev libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   python3 libxml2-utils python3-jsonschema translate-toolkit pre-commit bsdutils
   chromium fonts-dejavu-core fonts-ipafont-gothic
   clang libclang-rt-14-dev time

@@ -6,11 +6,42 @@
 #include <atomic>
 #include <thread>
 
+#include "align/plain_article.h"
 #include "engine/stages.h"
 #include "load/loader.h"
+#include "sources/source_history.h"
+#include "sources/source_tree.h"
 
 namespace tmlint {
 namespace {
+
+// A plain article (no sxs spans) with --source: aligned with the blob at
+// its ms.sourcegitcommit when --source is in a git repository that has the
+// commit (what was translated), else with the working file. A source that
+// does not exist is source-missing's finding.
+void align_with_source(Article& a, const RunFacts& facts, CheckedArticle& out) {
+  if (!facts.source || !is_plain_article(a)) return;
+  PlainAlignOptions options;
+  options.locale = facts.locale;
+  std::optional<std::string> source;
+  const FrontMatterEntry* commit = a.front("ms.sourcegitcommit");
+  if (facts.history && commit && facts.history->has_commit(commit->value)) {
+    source = facts.history->file_at(commit->value, a.rel_path);
+    if (source) {
+      options.from_commit = true;
+      options.source_path = a.rel_path + " at " + commit->value.substr(0, 12);
+    }
+  }
+  if (!source) {
+    source = facts.source->read(a.rel_path);
+    options.source_path = a.rel_path + " (working file)";
+  }
+  // No source: source-missing's finding when the article has localization
+  // metadata; a file without it (a README) is no translation we know of.
+  if (!source) return;
+  align_plain_article(a, std::move(*source), options);
+  out.plain = a.plain ? (a.plain->from_commit ? PlainOrigin::Commit : PlainOrigin::WorkingFile) : PlainOrigin::None;
+}
 
 void check_one(const BatchFile& f, const RunFacts& facts, const std::vector<EffectiveRule>& eff,
                CheckedArticle& out) {
@@ -24,6 +55,7 @@ void check_one(const BatchFile& f, const RunFacts& facts, const std::vector<Effe
   // reported as not (fully) checked instead of the process ending.
   try {
     out.article = load_article(f.display_path, f.rel_path, std::move(bytes));
+    align_with_source(*out.article, facts, out);
   } catch (const std::exception& e) {
     out.errors.push_back(f.display_path + ": internal error while loading: " + e.what());
     return;

@@ -54,6 +54,18 @@ void attach_segment_texts(const Article& a, std::vector<Diagnostic>& findings) {
 
 }  // namespace
 
+std::string plain_source_note(const Summary& summary) {
+  size_t c = summary.plain_from_commit, w = summary.plain_from_working_file;
+  if (!c && !w) return {};
+  std::string out = std::to_string(c + w) + " plain article" + (c + w == 1 ? "" : "s") + " aligned with --source: ";
+  if (c) out += std::to_string(c) + " with the source at its ms.sourcegitcommit";
+  if (c && w) out += ", ";
+  if (w)
+    out += std::to_string(w) + " with the working file (--source is not in a git repository that has " +
+           (w == 1 ? "its commit" : "their commits") + ", so what was translated may differ)";
+  return out;
+}
+
 CheckResult collate(const CheckOptions& options, Batch batch, const RulesPerFile& rules,
                     std::vector<CheckedArticle> checked) {
   CheckResult result;
@@ -74,6 +86,8 @@ CheckResult collate(const CheckOptions& options, Batch batch, const RulesPerFile
     result.files.push_back(std::move(file));
     ++(a.yaml_page ? result.summary.yaml_pages : result.summary.files);
     result.summary.segments += a.segments.size();
+    if (checked[i].plain == PlainOrigin::Commit) ++result.summary.plain_from_commit;
+    if (checked[i].plain == PlainOrigin::WorkingFile) ++result.summary.plain_from_working_file;
     if (!options.source_dir.empty() && !a.yaml_page && !a.front("ms.openlocfilehash")) ++result.summary.unknown_staleness;
     attach_segment_texts(a, checked[i].diagnostics);
     for (Diagnostic& d : checked[i].diagnostics) {

@@ -68,7 +68,14 @@ struct Summary {
   // READMEs), whose staleness cannot be known. 0 without --source.
   size_t unknown_staleness = 0;
   std::vector<RunNote> notes;  // sorted, each once; reporters show them with the summary
+  // Plain articles (no sxs spans) aligned with their --source: with the
+  // blob at their ms.sourcegitcommit, or with the working file.
+  size_t plain_from_commit = 0, plain_from_working_file = 0;
 };
+
+// The note a run with plain articles prints once: what their sources were.
+// Empty when no plain article was aligned.
+std::string plain_source_note(const Summary& summary);
 
 // What was checked in one file: reporters that count passing checks (JUnit)
 // need the rules that ran, not only the findings.

@@ -86,12 +86,15 @@ class RulesPerFile {
 };
 
 // 4. article_phase.cpp
+// What a plain article was aligned with.
+enum class PlainOrigin : uint8_t { None, Commit, WorkingFile };
 // One per batch file, parallel to Batch::files.
 struct CheckedArticle {
   std::unique_ptr<Article> article;        // null when it could not be read or loaded
   std::unique_ptr<SegmentTextCache> text;  // kept for the batch rules
   std::vector<Diagnostic> diagnostics;     // unsorted, without suppressions applied
   std::vector<std::string> errors;         // read errors, rules that threw
+  PlainOrigin plain = PlainOrigin::None;
 };
 std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Batch& batch,
                                            const RunFactsByRoot& facts, const RulesPerFile& rules);

@@ -5,6 +5,7 @@
 // the Article owns), so an Article must not be copied: it is moved or held by
 // pointer, and it outlives the rules that read it.
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,9 @@ struct Segment {
   SegmentText source;      // empty raw and has_source == false when missing
   bool has_source = true;
   SegmentContext context;
+  // How sure the aligner is of the pair, in (0, 1]: 1 for sxs segments,
+  // whose pairs are written in the file.
+  float confidence = 1;
 };
 
 enum class LinkKind : uint8_t {
@@ -120,6 +124,28 @@ struct Directive {
   std::vector<std::string> rules;  // rule ids or categories
 };
 
+// Text of a plain article or of its source that the aligner paired with
+// nothing (rules missing-translation and extra-content).
+struct UnpairedText {
+  std::string_view text;     // into Article::text, PlainSource::bytes or PlainSource::texts
+  Location location;         // in the file the text is in (the source for missing text)
+  Location target_location;  // where in the article it is reported
+  bool whole_block = false;  // a whole paragraph, heading or cell (else a sentence of a matched one)
+};
+
+// What a plain (not sxs) article was aligned with (lib/align/): its
+// segments' source texts point into `bytes` or `texts`.
+struct PlainSource {
+  std::string path;          // the source as read: "DIR/X", or "X at <commit>"
+  bool from_commit = false;  // the blob at ms.sourcegitcommit (else the working file)
+  std::string bytes;         // the source file
+  LineIndex lines;           // of `bytes`
+  std::deque<std::string> texts;  // texts joined over lines, link URLs: stable addresses
+  std::vector<UnpairedText> missing;  // source sentences with no counterpart, in source order
+  std::vector<UnpairedText> extra;    // target content with no source, in article order
+  uint32_t target_blocks = 0, source_blocks = 0, matched_blocks = 0;  // blocks with text
+};
+
 struct Article {
   Article() = default;
   Article(const Article&) = delete;
@@ -151,6 +177,9 @@ struct Article {
   // Not read at all (a UTF-16 file): its parse-error says why, and rules
   // that read the text itself (unsegmented-text) have nothing to say.
   bool unread = false;
+  // A plain article aligned with its source (--source): null for sxs
+  // articles, and for plain ones without a source to align with.
+  std::unique_ptr<PlainSource> plain;
 
   const FrontMatterEntry* front(std::string_view key) const {
     for (const auto& e : front_matter)

@@ -100,6 +100,10 @@ std::vector<TmPair> align_pairs(const CheckResult& run, const AlignOptions& opti
         ++summary.excluded_stale;
         continue;
       }
+      if (s.confidence < options.min_confidence) {
+        ++summary.excluded_doubtful;
+        continue;
+      }
       if (options.min_words && count_words(s.source.raw) < options.min_words) {
         ++summary.excluded_short;
         continue;

@@ -33,6 +33,9 @@ struct AlignOptions {
   bool exclude_untranslated = false;
   bool exclude_stale = false;
   size_t min_words = 0;
+  // Leave out the pairs the aligner is less sure of (plain articles; sxs
+  // pairs have confidence 1).
+  float min_confidence = 0;
 };
 
 struct AlignSummary {
@@ -44,6 +47,7 @@ struct AlignSummary {
   size_t excluded_untranslated = 0;
   size_t excluded_stale = 0;
   size_t excluded_short = 0;       // under --min-words
+  size_t excluded_doubtful = 0;    // under --min-confidence
   size_t merged_duplicates = 0;    // folded into an earlier identical pair
   size_t without_language = 0;     // pairs whose article names no target language
   size_t written = 0;              // pairs in the output

@@ -82,6 +82,7 @@ void write_tmx(const std::vector<TmPair>& pairs, const TmWriteOptions& options, 
     append_prop(out, "x-translationtype", front_value(a, "ms.translationtype"), stats);
     if (p.untranslated) append_prop(out, "x-state", "untranslated", stats);
     if (p.stale) append_prop(out, "x-stale", "true", stats);
+    if (a.plain) append_prop(out, "x-confidence", fmt::format("{:.2f}", p.segment->confidence), stats);
     InlineSides sides = options.inline_tags ? protect_inline_pair(p.source(), p.target())
                                             : InlineSides{{{InlinePiece::Text, p.source(), 0, 0, {}}},
                                                           {{InlinePiece::Text, p.target(), 0, 0, {}}}};
@@ -215,9 +216,11 @@ bool write_xliff(const std::vector<TmPair>& pairs, const TmWriteOptions& options
       std::string id = nmtoken(p.segment->id);
       if (size_t n = ++used[id]; n > 1) id += fmt::format("_{}", n);
       out += "    <unit id=\"" + id + "\">\n";
-      if (p.stale || p.count > 1) {
+      if (p.stale || p.count > 1 || a.plain) {
         out += "      <notes>\n";
         if (p.stale) out += "        <note category=\"x-stale\">the source sentence is no longer in the source file</note>\n";
+        if (a.plain)
+          out += fmt::format("        <note category=\"x-confidence\">{:.2f}</note>\n", p.segment->confidence);
         if (p.count > 1) out += fmt::format("        <note category=\"x-count\">{}</note>\n", p.count);
         out += "      </notes>\n";
       }
@@ -264,6 +267,8 @@ void write_jsonl(const std::vector<TmPair>& pairs, const TmWriteOptions& options
     field("target", p.target());
     field("state", p.untranslated ? "untranslated" : "translated");
     out += fmt::format(",\"stale\":{},\"count\":{}", p.stale ? "true" : "false", p.count);
+    // Pairs of a plain article are the aligner's: how sure it is.
+    if (a.plain) out += fmt::format(",\"confidence\":{:.2f}", p.segment->confidence);
     field("locfileid", front_value(a, "ms.locfileid"));
     field("sourcegitcommit", front_value(a, "ms.sourcegitcommit"));
     field("translationtype", front_value(a, "ms.translationtype"));
