@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   for (const MdBlock& b : t.blocks) require(b.end() <= target.size());
   for (const MdBlock& b : s.blocks) require(b.end() <= source.size());
-  AlignOptions options;
+  BlockAlignOptions options;
   options.locale = "ja-JP";
   Alignment a = align_documents(target, t, source, s, options);
   uint32_t last = 0;

@@ -68,7 +68,7 @@ float length_cost(uint32_t target, uint32_t source, float ratio, float smoothing
 
 class Aligner {
  public:
-  Aligner(Side& t, Side& s, const AlignOptions& o) : t_(t), s_(s), options_(o) {
+  Aligner(Side& t, Side& s, const BlockAlignOptions& o) : t_(t), s_(s), options_(o) {
     uint64_t tl = 0, sl = 0;
     for (size_t i = 0; i < t.size(); ++i)
       if (t.features[i].text) tl += t.features[i].length;
@@ -127,7 +127,7 @@ class Aligner {
  private:
   Side& t_;
   Side& s_;
-  const AlignOptions& options_;
+  const BlockAlignOptions& options_;
   float ratio_ = 1;
   uint32_t anchor_ = 0;  // the target offset after the last pair or extra text
 
@@ -601,7 +601,7 @@ class Aligner {
 }  // namespace
 
 Alignment align_documents(std::string_view target_file, const MdDocument& target, std::string_view source_file,
-                          const MdDocument& source, const AlignOptions& options) {
+                          const MdDocument& source, const BlockAlignOptions& options) {
   Side t, s;
   t.prepare(target_file, target);
   s.prepare(source_file, source);

@@ -53,12 +53,12 @@ struct Alignment {
   float mean_match_cost = 0;            // over the matched text blocks: how alike they are
 };
 
-struct AlignOptions {
+struct BlockAlignOptions {
   std::string_view locale;  // the target's (ms.contentlocale), for its sentence rules
 };
 
 Alignment align_documents(std::string_view target_file, const MdDocument& target, std::string_view source_file,
-                          const MdDocument& source, const AlignOptions& options = {});
+                          const MdDocument& source, const BlockAlignOptions& options = {});
 
 // The text of an AlignedText in its file.
 inline std::string_view aligned_view(std::string_view file, const AlignedText& t) {

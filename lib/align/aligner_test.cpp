@@ -21,7 +21,7 @@ struct Result {
 
 Result align(const std::string& target, const std::string& source) {
   MdDocument t = read_markdown(target), s = read_markdown(source);
-  AlignOptions o;
+  BlockAlignOptions o;
   o.locale = "ja-JP";
   Result r;
   r.raw = align_documents(target, t, source, s, o);

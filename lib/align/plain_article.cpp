@@ -164,7 +164,7 @@ void align_plain_article(Article& a, std::string source, const PlainAlignOptions
 
   MdDocument tdoc = read_markdown(a.text, target_body);
   MdDocument sdoc = read_markdown(src, body_start(src));
-  AlignOptions ao;
+  BlockAlignOptions ao;
   ao.locale = locale;
   Alignment al = align_documents(a.text, tdoc, src, sdoc, ao);
   plain->target_blocks = al.target_text_blocks;
