@@ -50,6 +50,7 @@
 #include <unicode/unistr.h>
 
 #include "content_words.h"
+#include "segment_facts.h"
 #include "engine/rule.h"
 #include "text/normal_forms.h"
 #include "text/visible_text.h"
@@ -60,7 +61,7 @@ enum class Key { Source, Target };
 
 struct Place {
   uint32_t article = 0;  // index into BatchContext::articles
-  uint32_t segment = 0;  // index into Article::segments
+  uint32_t segment = 0;  // index into the article's entries (Entries), in segment order
   bool operator<(const Place& o) const { return article != o.article ? article < o.article : segment < o.segment; }
   bool operator==(const Place& o) const { return article == o.article && segment == o.segment; }
 };
@@ -87,7 +88,7 @@ inline std::string fold_case(const std::string& s) {
 
 // A variant for a message: around where it first differs from `other`, so
 // two long sentences that differ near their end show the difference.
-inline std::string shown_variant(const std::string& text, const std::string& other) {
+inline std::string shown_variant(std::string_view text, std::string_view other) {
   constexpr size_t kMax = 120, kContext = 24;
   size_t common = 0;
   while (common < text.size() && common < other.size() && text[common] == other[common]) ++common;
@@ -101,10 +102,10 @@ inline std::string shown_variant(const std::string& text, const std::string& oth
 // A target that is its source once spacing, width, case and punctuation
 // are ignored ("Asia Pacific、Europe" for "Asia Pacific, Europe"): the
 // loose forms are only compared when the ASCII letters and digits agree.
-inline bool untranslated(const std::string& source, const std::string& target) {
+inline bool untranslated(std::string_view source, std::string_view target) {
   if (source == target) return true;
   // The ASCII letters and digits, case folded, compared in place.
-  auto next = [](const std::string& s, size_t& i) -> char {
+  auto next = [](std::string_view s, size_t& i) -> char {
     for (; i < s.size(); ++i) {
       const char c = s[i];
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return s[i++];
@@ -121,11 +122,11 @@ inline bool untranslated(const std::string& source, const std::string& target) {
   return loose_form(source) == loose_form(target);
 }
 
-// Whether the text has at least `min` English words (runs of ASCII letters
-// not glued to digits, '_', '.', '-' or '/', as english_words counts them);
-// stops at the min-th.
-inline bool has_words(std::string_view text, long min) {
-  if (min <= 0) return true;
+// The number of English words of the text (runs of ASCII letters not glued
+// to digits, '_', '.', '-' or '/', as english_words counts them), counting
+// no further than `cap`.
+inline long count_words(std::string_view text, long cap) {
+  if (cap <= 0) return 0;
   // Byte classes, once: 1 an ASCII letter, 2 a digit or '_', 4 '.', 8 '-' or '/'.
   static const auto kind = [] {
     std::array<uint8_t, 256> k{};
@@ -147,55 +148,147 @@ inline bool has_words(std::string_view text, long min) {
     while (i < text.size() && (at(i) == 1 || (text[i] == '\'' && i + 1 < text.size() && at(i + 1) == 1))) ++i;
     const bool glued_before = b > 0 && at(b - 1) > 1;
     const bool glued_after = i < text.size() && (at(i) == 2 || (text[i] == '.' && i + 1 < text.size() && at(i + 1) == 1));
-    if (!glued_before && !glued_after && ++n >= min) return true;
+    if (!glued_before && !glued_after && ++n >= cap) return n;
   }
-  return false;
+  return n;
 }
 
-// Whether a segment can count (see the top of this file), from its cached
-// visible source.
-inline bool counts(const Segment& s, SegmentTextCache& text, size_t si, long min_words) {
-  if (!s.has_source || s.target.raw.empty()) return false;
-  if (!has_words(text.visible(si, Side::Source), min_words)) return false;
-  return min_words >= 1 || has_letter_or_digit(s.source.raw);
+// One segment as both consistency rules see it: the facts collect()
+// writes for each segment that may count, read back as views into them.
+// `side` arrays are indexed by Side (Target 0, Source 1).
+struct Entry {
+  uint32_t segment = 0;       // index in the article (entries are in that order)
+  std::string_view id;
+  uint32_t line = 0;          // of the segment
+  uint32_t words = 0;         // English words of the visible source, at most kWordCap
+  bool letter_or_digit = false;  // in the raw source
+  std::string_view form[2];   // segment_form of each side
+  std::string_view raw[2];    // the raw text, capped
+  Location at[2];             // where each raw text begins
+  std::string_view decoded[2];  // entities decoded, at most 400 bytes
+  std::string_view urls[2];   // that side's link URLs, each followed by '\x1F', in link order
+
+  const std::string_view& of(Side s, const std::string_view (&a)[2]) const { return a[s == Side::Source]; }
+  std::string_view form_of(Side s) const { return form[s == Side::Source]; }
+};
+constexpr uint32_t kWordCap = 64;  // min-words beyond this counts as this
+
+inline void write_side(FactWriter& out, const SegmentText& t, std::string_view form) {
+  out.str(form);
+  out.str(facts::capped(t.raw));
+  out.loc(t.location);
+  out.str(excerpt(t.decoded(), 400));
 }
 
-// The prepare_article of both rules: computes the forms the batch check
-// groups by, on all cores and once for both rules (the cache is shared).
-inline void prepare(const ArticleContext& ctx) {
-  const long min_words = ctx.options.get_int("min-words", 3);
-  for (size_t si = 0; si < ctx.article.segments.size(); ++si) {
-    if (!counts(ctx.article.segments[si], ctx.text, si, min_words)) continue;
-    ctx.text.form(si, Side::Source);
-    ctx.text.form(si, Side::Target);
-  }
-}
-
-// The URLs of one side of a segment's links, from Article::links (the
-// loader's, so no text is lexed again); one sorted index per article, built
-// the first time a segment of it is asked for.
-class LinkIndex {
- public:
-  explicit LinkIndex(size_t articles) : by_article_(articles) {}
-
-  std::vector<std::string_view> urls(const Article& a, uint32_t ai, uint32_t si, LinkPlace place) {
-    auto& index = by_article_[ai];
-    if (!index) {
-      index.emplace();
-      for (uint32_t i = 0; i < a.links.size(); ++i)
-        if (a.links[i].segment >= 0) index->emplace_back(static_cast<uint32_t>(a.links[i].segment), i);
-      std::sort(index->begin(), index->end());
+// The collect_facts of both rules (one facts group): every segment with a
+// source, a target and a letter or digit in its source; the batch check
+// applies min-words (the word count is kept), so the facts do not depend
+// on options.
+inline void collect(const ArticleContext& ctx, FactWriter& out) {
+  const Article& a = ctx.article;
+  std::vector<std::string> urls(2);
+  size_t link = 0;
+  // Links by segment: Article::links is in file order, as segments are.
+  std::vector<std::pair<int32_t, uint32_t>> by_segment;
+  for (uint32_t i = 0; i < a.links.size(); ++i)
+    if (a.links[i].segment >= 0) by_segment.emplace_back(a.links[i].segment, i);
+  std::sort(by_segment.begin(), by_segment.end());
+  for (size_t si = 0; si < a.segments.size(); ++si) {
+    const Segment& s = a.segments[si];
+    while (link < by_segment.size() && by_segment[link].first < static_cast<int32_t>(si)) ++link;
+    if (!s.has_source || s.target.raw.empty()) continue;
+    const uint32_t words = static_cast<uint32_t>(count_words(ctx.text.visible(si, Side::Source), kWordCap));
+    const bool letter_or_digit = has_letter_or_digit(s.source.raw);
+    if (words == 0 && !letter_or_digit) continue;
+    urls[0].clear();
+    urls[1].clear();
+    for (size_t k = link; k < by_segment.size() && by_segment[k].first == static_cast<int32_t>(si); ++k) {
+      const Link& l = a.links[by_segment[k].second];
+      if (l.place == LinkPlace::Target) (urls[0] += l.target) += '\x1F';
+      if (l.place == LinkPlace::Source) (urls[1] += l.target) += '\x1F';
     }
-    std::vector<std::string_view> out;
-    for (auto it = std::lower_bound(index->begin(), index->end(), std::pair<uint32_t, uint32_t>(si, 0));
-         it != index->end() && it->first == si; ++it)
-      if (a.links[it->second].place == place) out.push_back(a.links[it->second].target);
-    return out;
+    out.u64(si);
+    out.str(s.id);
+    out.u64(s.location.line);
+    out.u64(words);
+    out.boolean(letter_or_digit);
+    write_side(out, s.target, ctx.text.form(si, Side::Target));
+    write_side(out, s.source, ctx.text.form(si, Side::Source));
+    out.str(urls[0]);
+    out.str(urls[1]);
+  }
+}
+
+inline Entry read_entry(FactReader& in) {
+  Entry e;
+  e.segment = in.u32();
+  e.id = in.str();
+  e.line = in.u32();
+  e.words = in.u32();
+  e.letter_or_digit = in.boolean();
+  for (int side = 0; side < 2; ++side) {
+    e.form[side] = in.str();
+    e.raw[side] = in.str();
+    e.at[side] = in.loc();
+    e.decoded[side] = in.str();
+  }
+  e.urls[0] = in.str();
+  e.urls[1] = in.str();
+  return e;
+}
+
+// The entries of every article of the batch, parsed when asked for: only
+// each entry's offset in its article's facts is kept (4 bytes an entry).
+class Entries {
+ public:
+  explicit Entries(const BatchContext& ctx) : ctx_(ctx), offsets_(ctx.articles.size()) {
+    for (size_t ai = 0; ai < ctx.articles.size(); ++ai) {
+      const std::string_view bytes = ctx.articles[ai]->group(ctx.group);
+      FactReader r(bytes);
+      while (!r.done()) {
+        offsets_[ai].push_back(static_cast<uint32_t>(bytes.size() - r.remaining()));
+        read_entry(r);
+      }
+    }
+  }
+  size_t count(size_t article) const { return offsets_[article].size(); }
+  Entry at(size_t article, size_t entry) const {
+    const std::string_view bytes = ctx_.articles[article]->group(ctx_.group);
+    FactReader r(bytes.substr(offsets_[article][entry]));
+    return read_entry(r);
   }
 
  private:
-  std::vector<std::optional<std::vector<std::pair<uint32_t, uint32_t>>>> by_article_;
+  const BatchContext& ctx_;
+  std::vector<std::vector<uint32_t>> offsets_;
 };
+
+// The location `text` ends at, when it begins at `from`: lines counted,
+// columns in code points (an invalid byte counts as one, as LineIndex does).
+inline Location advance(Location from, std::string_view text) {
+  Location to = from;
+  to.offset += static_cast<uint32_t>(text.size());
+  for (char c : text) {
+    if (c == '\n') {
+      ++to.line;
+      to.column = 1;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++to.column;
+    }
+  }
+  return to;
+}
+
+// The URLs of a '\x1F'-terminated list.
+inline std::vector<std::string_view> split_urls(std::string_view list) {
+  std::vector<std::string_view> out;
+  for (size_t at = 0; at < list.size();) {
+    const size_t end = list.find('\x1F', at);
+    out.push_back(list.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
 
 // Two hashes as one (boost's hash_combine, 64-bit).
 inline uint64_t mix(uint64_t seed, uint64_t h) {
@@ -359,14 +452,14 @@ inline bool sources_differ(std::string_view target, const SourceText& a, const S
 inline void check(const BatchContext& ctx, Key key_side) {
   // Grouping is one decision for the batch: the options of the first article
   // the rule is enabled for.
-  const Article* first = nullptr;
-  for (const Article* a : ctx.articles)
-    if (ctx.enabled_for(*a)) {
-      first = a;
+  size_t first = ctx.articles.size();
+  for (size_t i = 0; i < ctx.articles.size(); ++i)
+    if (ctx.enabled_for(i)) {
+      first = i;
       break;
     }
-  if (!first) return;
-  const RuleOptions& options = ctx.options_for(*first);
+  if (first == ctx.articles.size()) return;
+  const RuleOptions& options = ctx.options_for(first);
   const long min_words = options.get_int("min-words", 3);
   const bool ignore_case = options.get_bool("ignore-case", false);
   const bool loose_variants = options.get_bool("loose-variants", true);
@@ -377,8 +470,6 @@ inline void check(const BatchContext& ctx, Key key_side) {
 
   const Side key_text = key_side == Key::Target ? Side::Target : Side::Source;
   const Side variant_text = key_side == Key::Target ? Side::Source : Side::Target;
-  const LinkPlace key_links = key_side == Key::Target ? LinkPlace::Target : LinkPlace::Source;
-  const LinkPlace variant_links = key_side == Key::Target ? LinkPlace::Source : LinkPlace::Target;
   // The data files' knowledge is read under the rule's id, in the language
   // of the variants: the target's for inconsistent-translation, English
   // (the source language of every Docs handoff) for inconsistent-source.
@@ -396,26 +487,26 @@ inline void check(const BatchContext& ctx, Key key_side) {
   std::vector<Candidate> candidates;
   std::vector<uint32_t> members;  // per group: its candidates
   std::vector<Place> first_member;
+  Entries entries(ctx);
+  auto entry = [&](const Place& p) { return entries.at(p.article, p.segment); };
   auto same_key = [&](const Place& p, const Place& q) {
-    const std::string& a = ctx.texts[p.article]->form(p.segment, key_text);
-    const std::string& b = ctx.texts[q.article]->form(q.segment, key_text);
-    return key_side == Key::Source && ignore_case ? fold_case(a) == fold_case(b) : a == b;
+    const std::string_view a = entry(p).form_of(key_text), b = entry(q).form_of(key_text);
+    return key_side == Key::Source && ignore_case ? fold_case(std::string(a)) == fold_case(std::string(b)) : a == b;
   };
+  const long word_floor = std::min<long>(min_words, kWordCap);
   {
     std::unordered_map<uint64_t, uint32_t> group_of;
     for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
-      const Article& a = *ctx.articles[ai];
-      SegmentTextCache& text = *ctx.texts[ai];
       // Translations into different languages are never variants of each
       // other: the key is the article's locale with the text.
-      const uint64_t locale = std::hash<std::string_view>{}(article_locale(a, ctx.facts).tag());
-      for (uint32_t si = 0; si < a.segments.size(); ++si) {
-        const Segment& s = a.segments[si];
-        if (!counts(s, text, si, min_words)) continue;
-        const std::string& form = text.form(si, key_text);
+      const uint64_t locale = std::hash<std::string_view>{}(ctx.articles[ai]->locale);
+      for (uint32_t si = 0; si < entries.count(ai); ++si) {
+        const Entry e = entries.at(ai, si);
+        if (min_words <= 0 ? !e.letter_or_digit : e.words < word_floor) continue;
+        const std::string_view form = e.form_of(key_text);
         if (form.empty()) continue;
         const uint64_t h = mix(locale, std::hash<std::string_view>{}(
-                                           key_side == Key::Source && ignore_case ? fold_case(form) : form));
+                                           key_side == Key::Source && ignore_case ? fold_case(std::string(form)) : form));
         auto [it, added] = group_of.try_emplace(h, static_cast<uint32_t>(members.size()));
         if (added) {
           members.push_back(0);
@@ -433,34 +524,31 @@ inline void check(const BatchContext& ctx, Key key_side) {
   // they say below (only for groups that have two exact variants, which
   // are few). A hash collision of two variants (odds about 1 in 10^10 for
   // a batch of 100,000 segments) could only hide a difference.
-  LinkIndex links(ctx.articles.size());
   std::vector<Group> groups;
   {
     std::unordered_map<uint64_t, uint32_t> subgroup_of;  // group and key URLs -> index in groups
     std::unordered_map<uint64_t, uint32_t> variant_of;   // subgroup and exact variant -> index in its group
     for (const Candidate& c : candidates) {
       if (members[c.group] < 2) continue;
-      const Article& a = *ctx.articles[c.place.article];
-      SegmentTextCache& text = *ctx.texts[c.place.article];
-      const std::string& source = text.form(c.place.segment, Side::Source);
-      const std::string& target = text.form(c.place.segment, Side::Target);
+      const Entry e = entry(c.place);
+      const std::string_view source = e.form_of(Side::Source), target = e.form_of(Side::Target);
       if (target.empty() || untranslated(source, target)) continue;
       const Place& first = first_member[c.group];
       if (!(first == c.place) && !same_key(first, c.place)) continue;  // a hash collision of keys
       auto hash = std::hash<std::string_view>{};
-      const uint64_t gkey = mix(c.group, hash(joined(links.urls(a, c.place.article, c.place.segment, key_links))));
+      const uint64_t gkey = mix(c.group, hash(joined(split_urls(e.urls[key_text == Side::Source]))));
       auto [git, gnew] = subgroup_of.try_emplace(gkey, static_cast<uint32_t>(groups.size()));
       if (gnew) groups.emplace_back();
       const uint32_t gi = git->second;
       const uint64_t vkey = mix(mix(gi, hash(key_side == Key::Source ? target : source)),
-                                hash(joined(links.urls(a, c.place.article, c.place.segment, variant_links))));
+                                hash(joined(split_urls(e.urls[variant_text == Side::Source]))));
       Group& g = groups[gi];
       auto [vit, vnew] = variant_of.try_emplace(vkey, static_cast<uint32_t>(g.variants.size()));
       if (vnew) g.variants.emplace_back();
       Variant& v = g.variants[vit->second];
       ++v.count;
       if (v.places.size() < max_places) v.places.push_back(c.place);
-      if (!v.has_enabled && ctx.enabled_for(a)) {
+      if (!v.has_enabled && ctx.enabled_for(c.place.article)) {
         v.has_enabled = true;
         v.first_enabled = c.place;
       }
@@ -485,18 +573,13 @@ inline void check(const BatchContext& ctx, Key key_side) {
   std::map<const LocaleProfile*, Wording> wordings;
   const LocaleProfile& english = locale_profile("en");
   auto wording_at = [&](const Place& p) -> const Wording& {
-    const LocaleProfile& locale =
-        key_side == Key::Source ? article_locale(*ctx.articles[p.article], ctx.facts) : english;
+    const LocaleProfile& locale = key_side == Key::Source ? locale_profile(ctx.articles[p.article]->locale) : english;
     auto it = wordings.find(&locale);
     if (it == wordings.end()) it = wordings.emplace(&locale, make_wording(locale, rule_id)).first;
     return it->second;
   };
-  auto variant_form = [&](const Place& p) -> const std::string& {
-    return ctx.texts[p.article]->form(p.segment, variant_text);
-  };
-  auto variant_urls = [&](const Place& p) {
-    return links.urls(*ctx.articles[p.article], p.article, p.segment, variant_links);
-  };
+  auto variant_form = [&](const Place& p) -> std::string_view { return entry(p).form_of(variant_text); };
+  auto variant_urls = [&](const Place& p) { return split_urls(entry(p).urls[variant_text == Side::Source]); };
   // Variants were added in order of first occurrence; merging into the
   // first of each equal form keeps that order.
   auto merge_by = [&](std::vector<Variant>& variants, auto&& form_of) {
@@ -514,9 +597,8 @@ inline void check(const BatchContext& ctx, Key key_side) {
   const std::string_view variant_name = key_side == Key::Source ? "translations" : "sources";
   // The texts as first written (entities decoded), for messages.
   auto text_at = [&](const Place& p, bool key) {
-    const Segment& s = ctx.articles[p.article]->segments[p.segment];
     const bool source = (key_side == Key::Source) == key;
-    return excerpt(source ? s.source.decoded() : s.target.decoded(), 400);
+    return std::string(entry(p).decoded[source ? 1 : 0]);
   };
   for (Group& g : groups) {
     if (g.variants.size() < 2) continue;
@@ -539,7 +621,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
       }
       merge_by(g.variants, [&](Variant& v) {
         const Place& p = v.places.front();
-        const std::string& form = variant_form(p);
+        const std::string_view form = variant_form(p);
         v.tokens = tokenizer.tokens(form, wording_at(p), ends.first, form.size() - ends.second);
         return signature(v.tokens, variant_urls(p));
       });
@@ -570,7 +652,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
     // keeps "(CSP)" renders the source that has it, and adds the acronym
     // to the one that lacks it, which is harmless).
     if (key_side == Key::Target && differences != "all") {
-      const std::string target = detail::fold(ctx.texts[first_place.article]->form(first_place.segment, key_text));
+      const std::string target = detail::fold(entry(first_place).form_of(key_text));
       const Variant& top = g.variants[0];
       bool substance = false;
       for (size_t i = 1; i < g.variants.size() && !substance; ++i) {
@@ -587,7 +669,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
     auto own_words = [&](size_t i) {
       const Variant& v = g.variants[i];
       const Variant& ref = g.variants[i == 0 ? 1 : 0];
-      const std::string& form = variant_form(v.places.front());
+      const std::string_view form = variant_form(v.places.front());
       std::vector<std::string> words =
           spans_of(form, v.tokens, only_in(v.tokens, form, ref.tokens, variant_form(ref.places.front())));
       std::vector<std::string_view> mine = variant_urls(v.places.front()), theirs = variant_urls(ref.places.front());
@@ -614,8 +696,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
       const Variant& v = g.variants[i];
       std::string where;
       for (const Place& p : v.places) {
-        const Article& pa = *ctx.articles[p.article];
-        where += fmt::format("{}{}:{}", where.empty() ? "" : ", ", pa.rel_path, pa.segments[p.segment].location.line);
+        where += fmt::format("{}{}:{}", where.empty() ? "" : ", ", ctx.articles[p.article]->rel_path, entry(p).line);
       }
       if (v.count > v.places.size()) where += fmt::format(" and {} more", v.count - v.places.size());
       const std::string& other = texts[i == 0 ? 1 : 0];
@@ -629,17 +710,16 @@ inline void check(const BatchContext& ctx, Key key_side) {
 
     // The column: the first word of the reported text that the other
     // variant lacks, found in the raw text; else the text's first byte.
-    const Article& ra = *ctx.articles[at->article];
-    const Segment& rs = ra.segments[at->segment];
-    const SegmentText& side = variant_text == Side::Target ? rs.target : rs.source;
-    Location where = side.location;
+    const Entry re = entry(*at);
+    const int vs = variant_text == Side::Source ? 1 : 0;
+    Location where = re.at[vs];
     {
-      const std::string& form = variant_form(*at);
+      const std::string_view form = variant_form(*at);
       const Variant& mine_v = g.variants[at_variant];
       // The reported text is usually its variant's first: its words are cut already.
       // Another text of the variant than its first: both cut whole.
       const Variant& ref = g.variants[at_variant == 0 ? 1 : 0];
-      const std::string& ref_form = variant_form(ref.places.front());
+      const std::string_view ref_form = variant_form(ref.places.front());
       const bool first = mine_v.places.front() == *at;
       std::vector<Token> cut, ref_cut;
       if (!first) {
@@ -651,15 +731,15 @@ inline void check(const BatchContext& ctx, Key key_side) {
       const std::vector<Token>& mine = first ? mine_v.tokens : cut;
       if (!differ.empty()) {
         const Token& t = mine[differ.front()];
-        const size_t found = side.raw.find(std::string_view(form).substr(t.begin, t.end - t.begin));
-        if (found != std::string_view::npos) where = ra.locate(side.location.offset + static_cast<uint32_t>(found));
+        const size_t found = re.raw[vs].find(form.substr(t.begin, t.end - t.begin));
+        if (found != std::string_view::npos) where = advance(where, re.raw[vs].substr(0, found));
       }
     }
-    ctx.report(ra, where,
+    ctx.report(at->article, where,
                fmt::format("segment {}: the same {} \"{}\" has {} different {} in {} segments, differing in {}: {}",
-                           rs.id, key_name, excerpt(text_at(first_place, true), 100), g.variants.size(),
+                           re.id, key_name, excerpt(text_at(first_place, true), 100), g.variants.size(),
                            variant_name, total, diff, list),
-               rs.id);
+               re.id, SegmentTexts{re.raw[1], re.raw[0]});
   }
 }
 

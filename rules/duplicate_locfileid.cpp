@@ -10,22 +10,39 @@
 namespace tmlint {
 namespace {
 
+// Facts: the id and where its value is, when the article has one.
+void collect(const ArticleContext& ctx, FactWriter& out) {
+  const auto* e = ctx.article.front("ms.locfileid");
+  if (!e || e->value.empty()) return;
+  out.str(e->value);
+  out.loc(e->value_location);
+}
+
 void check_batch(const BatchContext& ctx) {
-  std::unordered_map<std::string_view, std::vector<const Article*>> by_id;
-  for (const Article* a : ctx.articles)
-    if (const auto* e = a->front("ms.locfileid"); e && !e->value.empty()) by_id[e->value].push_back(a);
-  for (const Article* a : ctx.articles) {
-    const auto* e = a->front("ms.locfileid");
-    if (!e || e->value.empty()) continue;
-    const auto& group = by_id[e->value];
-    if (group.size() < 2 || !ctx.enabled_for(*a)) continue;
+  struct Id {
+    std::string_view value;
+    Location where;
+  };
+  std::vector<Id> ids(ctx.articles.size());
+  std::unordered_map<std::string_view, std::vector<size_t>> by_id;
+  for (size_t i = 0; i < ctx.articles.size(); ++i) {
+    FactReader r = ctx.facts(i);
+    if (r.done()) continue;
+    ids[i].value = r.str();
+    ids[i].where = r.loc();
+    by_id[ids[i].value].push_back(i);
+  }
+  for (size_t i = 0; i < ctx.articles.size(); ++i) {
+    if (ids[i].value.empty()) continue;
+    const auto& group = by_id[ids[i].value];
+    if (group.size() < 2 || !ctx.enabled_for(i)) continue;
     std::string others;
-    for (const Article* b : group) {
-      if (b == a) continue;
+    for (size_t b : group) {
+      if (b == i) continue;
       if (!others.empty()) others += ", ";
-      others += b->path;
+      others += ctx.articles[b]->path;
     }
-    ctx.report(*a, e->value_location, fmt::format("ms.locfileid {} is also used by {}", e->value, others));
+    ctx.report(i, ids[i].where, fmt::format("ms.locfileid {} is also used by {}", ids[i].value, others));
   }
 }
 
@@ -33,6 +50,7 @@ TMLINT_RULE({.info = {.id = "duplicate-locfileid",
                       .category = "metadata",
                       .default_severity = Severity::Error,
                       .summary = "Two articles of the batch share an ms.locfileid"},
+             .collect_facts = &collect,
              .check_batch = &check_batch});
 
 }  // namespace

@@ -12,8 +12,9 @@ TMLINT_RULE({.info = {.id = "inconsistent-source",
                       .category = "consistency",
                       .default_severity = Severity::Info,
                       .summary = "The same target text translates different source texts"},
+             .collect_facts = &consistency::collect,
              .check_batch = &check_batch,
-             .prepare_article = &consistency::prepare});
+             .facts_group = "consistency"});
 
 }  // namespace
 }  // namespace tmlint

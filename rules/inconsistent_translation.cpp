@@ -11,8 +11,9 @@ TMLINT_RULE({.info = {.id = "inconsistent-translation",
                       .category = "consistency",
                       .default_severity = Severity::Warning,
                       .summary = "The same source text is translated differently in different segments"},
+             .collect_facts = &consistency::collect,
              .check_batch = &check_batch,
-             .prepare_article = &consistency::prepare});
+             .facts_group = "consistency"});
 
 }  // namespace
 }  // namespace tmlint

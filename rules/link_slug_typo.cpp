@@ -8,7 +8,10 @@
 #include <fmt/format.h>
 
 
+#include <algorithm>
+
 #include "engine/rule.h"
+#include "segment_facts.h"
 #include "load/slug.h"
 #include "sources/link_resolver.h"
 #include "sources/tree_index.h"
@@ -40,57 +43,85 @@ std::string english_text(const Article& a, const Link& link) {
   return {};
 }
 
-// Whether `word` (lower case) is a word of the batch's English text. Asked
-// only for the rare candidate links, so a targeted scan beats building a
-// vocabulary of every word: find the bytes fast, confirm on that segment.
-bool english_word_in_batch(const BatchContext& ctx, const std::string& word) {
-  std::string capitalized = word;
-  capitalized[0] = static_cast<char>(capitalized[0] - 'a' + 'A');
-  for (const Article* a : ctx.articles) {
-    for (const Segment& s : a->segments) {
-      std::string_view src = s.source.decoded();
-      if (src.find(word) == std::string_view::npos && src.find(capitalized) == std::string_view::npos) continue;
-      const std::string text = visible_text(src);  // the words point into it
-      for (const Word& w : english_words(text))
-        if (w.text.size() == word.size() && ascii_lower(w.text) == word) return true;
-    }
+// Facts: the hashes of the article's English words (lower case, sorted,
+// each once), then each candidate link, one whose file name lines up with
+// its text word for word but for one word within two edits: the file
+// name's word and the text's, the message's parts, where it is, its
+// segment. Whether those words occur in the batch is the batch's question.
+void collect(const ArticleContext& ctx, FactWriter& out) {
+  const Article& a = ctx.article;
+  std::vector<uint64_t> words;
+  for (size_t si = 0; si < a.segments.size(); ++si) {
+    if (!a.segments[si].has_source) continue;
+    for (const Word& w : english_words(ctx.text.visible(si, Side::Source))) words.push_back(facts::stable_hash(ascii_lower(w.text)));
   }
-  return false;
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  out.u64(words.size());
+  for (uint64_t h : words) out.fixed64(h);
+
+  for (const Link& link : a.links) {
+    std::string text = english_text(a, link);
+    if (text.empty()) continue;
+    std::string path = link_path_part(link.target);
+    size_t slash = path.rfind('/');
+    std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+    size_t dot = name.rfind('.');
+    if (dot == std::string::npos || dot == 0) continue;
+    std::string ext = name.substr(dot);
+    if (ext != ".md" && ext != ".yml") continue;
+    std::vector<std::string> stem = split_tokens(ascii_lower(name.substr(0, dot)));
+    std::vector<std::string> slug = split_tokens(heading_slug(text));
+    if (stem.size() != slug.size() || stem.size() < 2) continue;
+    size_t differing = 0, at = 0;
+    for (size_t i = 0; i < stem.size(); ++i)
+      if (stem[i] != slug[i]) ++differing, at = i;
+    if (differing != 1) continue;
+    const std::string& bad = stem[at];
+    const std::string& good = slug[at];
+    if (bad.size() < 4 || edit_distance(bad, good, 2) > 2) continue;
+    if (bad[0] < 'a' || bad[0] > 'z' || good[0] < 'a' || good[0] > 'z') continue;
+    std::string intended;
+    for (size_t i = 0; i < slug.size(); ++i) intended += (i ? "-" : "") + slug[i];
+    out.str(bad);
+    out.str(good);
+    out.str(fmt::format("link target '{}' looks misspelled: '{}' is not a word of the batch's English text; the "
+                        "link text \"{}\" suggests '{}{}'",
+                        link.target, bad, text, intended, ext));
+    out.loc(link.location);
+    out.str(segment_id_of(a, link));
+    facts::write_texts(out, a, link.segment);
+  }
 }
 
 void check_batch(const BatchContext& ctx) {
-  for (const Article* a : ctx.articles) {
-    if (!ctx.enabled_for(*a)) continue;
-    for (const Link& link : a->links) {
-      std::string text = english_text(*a, link);
-      if (text.empty()) continue;
-      std::string path = link_path_part(link.target);
-      size_t slash = path.rfind('/');
-      std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
-      size_t dot = name.rfind('.');
-      if (dot == std::string::npos || dot == 0) continue;
-      std::string ext = name.substr(dot);
-      if (ext != ".md" && ext != ".yml") continue;
-      std::vector<std::string> stem = split_tokens(ascii_lower(name.substr(0, dot)));
-      std::vector<std::string> slug = split_tokens(heading_slug(text));
-      if (stem.size() != slug.size() || stem.size() < 2) continue;
-      size_t differing = 0, at = 0;
-      for (size_t i = 0; i < stem.size(); ++i)
-        if (stem[i] != slug[i]) ++differing, at = i;
-      if (differing != 1) continue;
-      const std::string& bad = stem[at];
-      const std::string& good = slug[at];
-      if (bad.size() < 4 || edit_distance(bad, good, 2) > 2) continue;
-      if (bad[0] < 'a' || bad[0] > 'z' || good[0] < 'a' || good[0] > 'z') continue;
-      if (english_word_in_batch(ctx, bad) || !english_word_in_batch(ctx, good)) continue;
-      std::string intended;
-      for (size_t i = 0; i < slug.size(); ++i) intended += (i ? "-" : "") + slug[i];
-      std::string_view seg = segment_id_of(*a, link);
-      ctx.report(*a, link.location,
-                 fmt::format("link target '{}' looks misspelled: '{}' is not a word of the batch's English text; the "
-                             "link text \"{}\" suggests '{}{}'",
-                             link.target, bad, text, intended, ext),
-                 seg);
+  // The batch's English vocabulary, built only when some article has a candidate.
+  std::vector<uint64_t> vocabulary;
+  bool built = false;
+  auto in_batch = [&](std::string_view word) {
+    if (!built) {
+      for (size_t i = 0; i < ctx.articles.size(); ++i) {
+        FactReader r = ctx.facts(i);
+        if (r.done()) continue;
+        for (size_t n = r.u64(); n > 0; --n) vocabulary.push_back(r.fixed64());
+      }
+      std::sort(vocabulary.begin(), vocabulary.end());
+      built = true;
+    }
+    return std::binary_search(vocabulary.begin(), vocabulary.end(), facts::stable_hash(word));
+  };
+  for (size_t i = 0; i < ctx.articles.size(); ++i) {
+    if (!ctx.enabled_for(i)) continue;
+    FactReader r = ctx.facts(i);
+    if (r.done()) continue;
+    for (size_t n = r.u64(); n > 0; --n) r.fixed64();  // the words
+    while (!r.done()) {
+      const std::string_view bad = r.str(), good = r.str(), message = r.str();
+      const Location where = r.loc();
+      const std::string_view segment = r.str();
+      const SegmentTexts texts = facts::read_texts(r);
+      if (in_batch(bad) || !in_batch(good)) continue;
+      ctx.report(i, where, std::string(message), segment, texts);
     }
   }
 }
@@ -99,6 +130,7 @@ TMLINT_RULE({.info = {.id = "link-slug-typo",
                       .category = "links",
                       .default_severity = Severity::Warning,
                       .summary = "A link's file name looks like a misspelling of its English link text"},
+             .collect_facts = &collect,
              .check_batch = &check_batch});
 
 }  // namespace

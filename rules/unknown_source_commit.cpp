@@ -25,19 +25,39 @@ const FrontMatterEntry* commit_of(const Article& a) {
   return commit;
 }
 
-void check(const BatchContext& ctx) {
+// Facts: the commit, where it is written, and whether the repository has
+// it (asked here, on all cores, where the history is at hand).
+void collect(const ArticleContext& ctx, FactWriter& out) {
   if (!ctx.facts.history) return;
+  const auto* commit = commit_of(ctx.article);
+  if (!commit) return;
+  out.str(commit->value);
+  out.loc(commit->value_location);
+  out.boolean(ctx.facts.history->has_commit(commit->value));
+}
+
+void check(const BatchContext& ctx) {
+  struct Named {
+    std::string_view commit;
+    Location where;
+    bool known = false, present = false;
+  };
   // Every loaded article counts, context files too: the question is about
   // the repository, not about the articles reported.
-  std::unordered_map<std::string_view, bool> known;
+  std::vector<Named> named(ctx.articles.size());
+  std::unordered_map<std::string_view, bool> commits;
   size_t articles = 0, found = 0;
-  for (const Article* a : ctx.articles) {
-    const auto* commit = commit_of(*a);
-    if (!commit) continue;
+  for (size_t i = 0; i < ctx.articles.size(); ++i) {
+    FactReader r = ctx.facts(i);
+    if (r.done()) continue;
+    Named& n = named[i];
+    n.commit = r.str();
+    n.where = r.loc();
+    n.known = r.boolean();
+    n.present = true;
     ++articles;
-    auto [it, added] = known.try_emplace(commit->value, false);
-    if (added) it->second = ctx.facts.history->has_commit(commit->value);
-    found += it->second;
+    found += n.known;
+    commits.try_emplace(n.commit, n.known);
   }
   if (articles == 0) return;
   if (found == 0) {
@@ -45,14 +65,13 @@ void check(const BatchContext& ctx) {
         "none of the {} commit{} that ms.sourcegitcommit names ({} article{}) is in the git repository that holds "
         "--source: that repository is not the source's history (a copy of the source committed into another "
         "repository?), so no article is reported and the source at the handoff commits cannot be read",
-        known.size(), known.size() == 1 ? "" : "s", articles, articles == 1 ? "" : "s"));
+        commits.size(), commits.size() == 1 ? "" : "s", articles, articles == 1 ? "" : "s"));
     return;
   }
-  for (const Article* a : ctx.articles) {
-    const auto* commit = commit_of(*a);
-    if (!commit || known.at(commit->value) || !ctx.enabled_for(*a)) continue;
-    ctx.report(*a, commit->value_location,
-               fmt::format("ms.sourcegitcommit {} is not a commit of the source repository", commit->value));
+  for (size_t i = 0; i < ctx.articles.size(); ++i) {
+    const Named& n = named[i];
+    if (!n.present || n.known || !ctx.enabled_for(i)) continue;
+    ctx.report(i, n.where, fmt::format("ms.sourcegitcommit {} is not a commit of the source repository", n.commit));
   }
 }
 
@@ -60,6 +79,7 @@ TMLINT_RULE({.info = {.id = "unknown-source-commit",
                       .category = "metadata",
                       .default_severity = Severity::Warning,
                       .summary = "ms.sourcegitcommit is not a commit of the --source repository"},
+             .collect_facts = &collect,
              .check_batch = &check});
 
 }  // namespace

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <unordered_map>
 
 #include "align/plain_article.h"
 #include "engine/stages.h"
 #include "load/loader.h"
+#include "load/suppression.h"
 #include "sources/source_history.h"
 #include "sources/source_tree.h"
 
@@ -43,26 +45,91 @@ void align_with_source(Article& a, const RunFacts& facts, CheckedArticle& out) {
   out.plain = a.plain ? (a.plain->from_commit ? PlainOrigin::Commit : PlainOrigin::WorkingFile) : PlainOrigin::None;
 }
 
-void check_one(const BatchFile& f, const RunFacts& facts, const std::vector<EffectiveRule>& eff,
-               CheckedArticle& out) {
+// The texts of the segment each finding names, for reporters to show.
+void attach_segment_texts(const Article& a, std::vector<Diagnostic>& findings) {
+  // Segments by id (a map only when a scan per finding could cost more
+  // than building it).
+  std::unordered_map<std::string_view, const Segment*> segment_by_id;
+  if (findings.size() > 8) {
+    segment_by_id.reserve(a.segments.size());
+    for (const Segment& s : a.segments) segment_by_id.try_emplace(s.id, &s);
+  }
+  for (Diagnostic& d : findings) {
+    if (d.segment.empty()) continue;
+    const Segment* seg = nullptr;
+    if (!segment_by_id.empty()) {
+      auto it = segment_by_id.find(d.segment);
+      if (it != segment_by_id.end()) seg = it->second;
+    } else {
+      for (const Segment& s : a.segments)
+        if (s.id == d.segment) {
+          seg = &s;
+          break;
+        }
+    }
+    if (seg) {
+      d.source_text = capped_segment_text(seg->source.raw);
+      d.target_text = capped_segment_text(seg->target.raw);
+    }
+  }
+}
+
+// The batch rules' facts of one article: its identity, its suppressions,
+// each batch rule's setting here, and each wanted group's facts.
+std::unique_ptr<ArticleFacts> collect_facts(const BatchFile& f, const Article& a, const RunFacts& facts,
+                                            const std::vector<EffectiveRule>& eff, const std::vector<bool>& wanted,
+                                            SegmentTextCache& text, const LocaleProfile& locale,
+                                            CheckedArticle& out) {
+  const std::vector<Rule>& rules = all_rules();
+  auto af = std::make_unique<ArticleFacts>();
+  af->path = a.path;
+  af->rel_path = a.rel_path;
+  af->locale = std::string(locale.tag());
+  af->context_only = f.context_only;
+  af->directives = a.directives;
+  const ReportFn drop = [](const Article&, Location, std::string_view, std::string) {};
+  for (size_t k = 0; k < rules.size(); ++k) {
+    if (!rules[k].check_batch) continue;
+    const std::string_view id = rules[k].info.id;
+    af->rules.push_back({std::string(id), eff[k].runs_in(id, locale), eff[k].severity_in(id, locale),
+                         eff[k].options.values()});
+    if (!wanted[k] || !rules[k].collect_facts) continue;
+    const std::string group(rules[k].group());
+    if (af->groups.count(group)) continue;  // collected for an earlier rule of the group
+    std::string& bytes = af->groups[group];
+    try {
+      FactWriter writer(bytes);
+      rules[k].collect_facts(ArticleContext{a, eff[k].options, facts, drop, text, locale}, writer);
+    } catch (const std::exception& e) {
+      bytes.clear();
+      out.errors.push_back(f.display_path + ": internal error in rule " + std::string(id) + ": " + e.what());
+    }
+  }
+  std::sort(af->rules.begin(), af->rules.end(),
+            [](const BatchRuleSetting& x, const BatchRuleSetting& y) { return x.rule < y.rule; });
+  return af;
+}
+
+void check_one(const CheckOptions& options, const BatchFile& f, const RunFacts& facts,
+               const std::vector<EffectiveRule>& eff, const std::vector<bool>& wanted, CheckedArticle& out) {
   const std::vector<Rule>& rules = all_rules();
   std::string bytes, error;
   if (!read_whole_file(f.disk_path, bytes, error)) {
     out.errors.push_back(f.display_path + ": " + error);
     return;
   }
+  std::unique_ptr<Article> article;
   // Neither the loader nor a rule should throw; if one does, the file is
   // reported as not (fully) checked instead of the process ending.
   try {
-    out.article = load_article(f.display_path, f.rel_path, std::move(bytes));
-    align_with_source(*out.article, facts, out);
+    article = load_article(f.display_path, f.rel_path, std::move(bytes));
+    align_with_source(*article, facts, out);
   } catch (const std::exception& e) {
     out.errors.push_back(f.display_path + ": internal error while loading: " + e.what());
     return;
   }
-  out.text = std::make_unique<SegmentTextCache>(*out.article);
-  const Article& a = *out.article;
-  SegmentTextCache& text = *out.text;
+  const Article& a = *article;
+  SegmentTextCache text(a);
   const LocaleProfile& locale = article_locale(a, facts);
   // A rule that throws is an error for this file, and the other rules run.
   auto run = [&](size_t k, void (*check)(const ArticleContext&), const ReportFn& sink) {
@@ -73,9 +140,6 @@ void check_one(const BatchFile& f, const RunFacts& facts, const std::vector<Effe
                            e.what());
     }
   };
-  const ReportFn drop = [](const Article&, Location, std::string_view, std::string) {};
-  for (size_t k = 0; k < rules.size(); ++k)
-    if (rules[k].prepare_article && eff[k].runs_in(rules[k].info.id, locale)) run(k, rules[k].prepare_article, drop);
   // A context file (--context) is only seen by the batch rules.
   for (size_t k = 0; k < rules.size(); ++k) {
     if (f.context_only || !rules[k].check_article || !eff[k].runs_in(rules[k].info.id, locale)) continue;
@@ -86,7 +150,26 @@ void check_one(const BatchFile& f, const RunFacts& facts, const std::vector<Effe
     };
     run(k, rules[k].check_article, sink);
   }
-  text.release_tokens();
+  out.facts = collect_facts(f, a, facts, eff, wanted, text, locale, out);
+
+  // What is left of the article once it is freed: its findings, finished
+  // (the rest of collate's work on them is sorting), and its counts.
+  out.loaded = true;
+  out.yaml_page = a.yaml_page;
+  out.segments = a.segments.size();
+  out.unknown_staleness = !options.source_dir.empty() && !a.yaml_page && !a.front("ms.openlocfilehash");
+  if (!f.context_only) {
+    out.file = CheckedFile{a.path, a.rel_path, {}};
+    for (size_t k = 0; k < rules.size(); ++k)
+      if (eff[k].runs_in(rules[k].info.id, locale)) out.file.rules.push_back(rules[k].info.id);
+    attach_segment_texts(a, out.diagnostics);
+    for (Diagnostic& d : out.diagnostics) {
+      d.rel_path = a.rel_path;
+      const Rule* r = find_rule(d.rule);
+      d.suppressed = is_suppressed(a, d.location.line, d.rule, r ? r->info.category : std::string_view());
+    }
+  }
+  if (options.keep_articles && !f.context_only) out.article = std::move(article);
 }
 
 }  // namespace
@@ -103,9 +186,27 @@ Diagnostic make_diagnostic(const Article& a, Location where, std::string_view ru
   return d;
 }
 
+std::string capped_segment_text(std::string_view text) {
+  // A 1 MB segment with thousands of findings must not cost a copy per
+  // finding (it took 24 GB before this bound).
+  constexpr size_t kMaxSegmentText = 4096;
+  if (text.size() <= kMaxSegmentText) return std::string(text);
+  size_t cut = kMaxSegmentText;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a whole code point
+  return std::string(text.substr(0, cut)) + "\u2026";
+}
+
 std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Batch& batch,
                                            const RunFactsByRoot& facts, const RulesPerFile& rules) {
   const size_t n = batch.files.size();
+  // A batch rule's facts are collected from every article when the rule may
+  // run in any file (a locale default may still turn it off there): the
+  // anchors of an article the rule is off in are still link targets.
+  const std::vector<Rule>& all = all_rules();
+  std::vector<bool> wanted(all.size(), false);
+  for (size_t k = 0; k < all.size(); ++k)
+    for (size_t i = 0; i < n && !wanted[k]; ++i)
+      wanted[k] = all[k].check_batch && (rules.of(i)[k].enabled || !rules.of(i)[k].enabled_by_user);
   std::vector<CheckedArticle> checked(n);
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(n, 1)));
@@ -113,7 +214,7 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
   auto worker = [&] {
     for (size_t i = next++; i < n; i = next++) {
       const BatchFile& f = batch.files[i];
-      check_one(f, facts.of(f.root), rules.of(i), checked[i]);
+      check_one(options, f, facts.of(f.root), rules.of(i), wanted, checked[i]);
       if (options.progress) options.progress(++done, n);
     }
   };

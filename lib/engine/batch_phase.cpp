@@ -1,60 +1,86 @@
-// Stage 5 of run_check: the batch rules, once each, over every loaded
-// article sorted by path, on one thread, after the article phase.
+// Stage 5 of run_check: the batch rules, once each, over the facts of every
+// loaded article sorted by path (model/article_facts.h), on one thread,
+// after the article phase has freed the articles. `tmlint merge` runs the
+// same function over the facts of every shard.
 #include <unordered_map>
 
 #include "engine/stages.h"
+#include "load/suppression.h"
 
 namespace tmlint {
 
-void run_batch_phase(const CheckOptions& options, Batch& batch, const RunFactsByRoot& facts,
-                     const RulesPerFile& rules, std::vector<CheckedArticle>& checked) {
-  std::vector<const Article*> loaded;
-  std::vector<SegmentTextCache*> loaded_texts;  // parallel to `loaded`
-  std::unordered_map<const Article*, size_t> index_of;
-  for (size_t i = 0; i < checked.size(); ++i) {
-    if (!checked[i].article) continue;
-    loaded.push_back(checked[i].article.get());
-    loaded_texts.push_back(checked[i].text.get());
-    index_of[checked[i].article.get()] = i;
-  }
-  if (loaded.empty()) return;
-  const RunFacts& run_facts = facts.roots.begin()->second->facts;
+BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, bool report_in_context) {
+  BatchFindings out;
+  if (articles.empty()) return out;
   const std::vector<Rule>& all = all_rules();
-  for (size_t k = 0; k < all.size(); ++k) {
-    const Rule& rule = all[k];
+  for (const Rule& rule : all) {
     if (!rule.check_batch) continue;
+    const std::string_view id = rule.info.id;
+    // This rule's setting in each article, and its options there.
+    std::vector<const BatchRuleSetting*> settings(articles.size());
+    std::vector<RuleOptions> options(articles.size());
     bool any = false;
-    for (const Article* a : loaded) any |= rules.of(index_of[a])[k].enabled;
-    if (!any) continue;
-    ReportFn sink = [&, k](const Article& art, Location where, std::string_view segment, std::string message) {
-      size_t i = index_of.at(&art);
-      const EffectiveRule& eff = rules.of(i)[k];
-      const LocaleProfile& locale = article_locale(art, run_facts);
-      if (!eff.runs_in(all[k].info.id, locale) || batch.files[i].context_only) return;
-      checked[i].diagnostics.push_back(make_diagnostic(art, where, all[k].info.id,
-                                                       eff.severity_in(all[k].info.id, locale), segment,
-                                                       std::move(message)));
+    for (size_t i = 0; i < articles.size(); ++i) {
+      settings[i] = articles[i]->setting(id);
+      if (settings[i]) options[i] = RuleOptions(settings[i]->options);
+      any |= settings[i] && settings[i]->enabled && !articles[i]->context_only;
+    }
+    if (!any && !report_in_context) continue;
+    // With --context alone (pre-commit), a context file is seen, never
+    // reported: not enabled, so a rule reports in a named file instead.
+    // When sharding with --context, the context files are the other shards'
+    // files: enabled, so every shard places a finding where the unsharded
+    // run does, and only the shard that owns that file keeps it.
+    auto enabled = [&](size_t i) {
+      return settings[i] && settings[i]->enabled && (!articles[i]->context_only || report_in_context);
     };
-    BatchContext ctx{loaded, run_facts,
-                     [&, k](const Article& a) -> const RuleOptions& { return rules.of(index_of.at(&a))[k].options; },
-                     // With --context alone (pre-commit), a context file is seen, never
-                     // reported: not enabled, so a rule reports in a named file instead.
-                     // When sharding, the context files are the other shards' files:
-                     // enabled, so every shard places a finding where the unsharded run
-                     // does, and only the shard that owns that file keeps it.
-                     [&, k](const Article& a) {
-                       size_t i = index_of.at(&a);
-                       return (!batch.files[i].context_only || options.shard_count > 1) &&
-                              rules.of(i)[k].runs_in(all[k].info.id, article_locale(a, run_facts));
-                     },
-                     sink, loaded_texts,
-                     [&, k](std::string message) { batch.notes.push_back({std::string(all[k].info.id), std::move(message)}); }};
+    auto sink = [&](size_t i, Location where, std::string_view segment, std::string message, SegmentTexts texts) {
+      if (i >= articles.size() || !enabled(i) || articles[i]->context_only) return;
+      const ArticleFacts& a = *articles[i];
+      Diagnostic d;
+      d.path = a.path;
+      d.rel_path = a.rel_path;
+      d.location = where;
+      d.rule = id;
+      d.severity = settings[i]->severity;
+      d.segment = std::string(segment);
+      d.message = std::move(message);
+      d.source_text = capped_segment_text(texts.source);
+      d.target_text = capped_segment_text(texts.target);
+      d.suppressed = is_suppressed(a.directives, where.line, id, rule.info.category);
+      out.diagnostics.push_back(std::move(d));
+    };
+    BatchContext ctx{articles, id, rule.group(), enabled,
+                     [&](size_t i) -> const RuleOptions& { return options.at(i); }, sink,
+                     [&](std::string message) { out.notes.push_back({std::string(id), std::move(message)}); }};
     try {
       rule.check_batch(ctx);
     } catch (const std::exception& e) {
-      batch.io_errors.push_back("internal error in rule " + std::string(rule.info.id) + ": " + e.what());
+      out.errors.push_back("internal error in rule " + std::string(id) + ": " + e.what());
     }
   }
+  return out;
+}
+
+void run_batch_phase(const CheckOptions& options, Batch& batch, std::vector<CheckedArticle>& checked) {
+  // A shard without --context that hands its facts on leaves the batch
+  // rules to `tmlint merge`: over its own files they would be half the truth.
+  if (options.keep_facts && options.shard_count > 1 && !options.context) return;
+  std::vector<const ArticleFacts*> facts;
+  std::vector<size_t> index;  // facts[j] is checked[index[j]]'s
+  for (size_t i = 0; i < checked.size(); ++i)
+    if (checked[i].facts) {
+      facts.push_back(checked[i].facts.get());
+      index.push_back(i);
+    }
+  BatchFindings found = run_batch_rules(facts, options.shard_count > 1);
+  // Findings back to their files, by path.
+  std::unordered_map<std::string_view, size_t> by_path;
+  for (size_t j = 0; j < facts.size(); ++j) by_path.emplace(facts[j]->path, index[j]);
+  for (Diagnostic& d : found.diagnostics)
+    if (auto it = by_path.find(d.path); it != by_path.end()) checked[it->second].diagnostics.push_back(std::move(d));
+  for (RunNote& n : found.notes) batch.notes.push_back(std::move(n));
+  for (std::string& e : found.errors) batch.io_errors.push_back(std::move(e));
 }
 
 }  // namespace tmlint

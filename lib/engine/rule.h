@@ -12,6 +12,7 @@
 #include "engine/rule_options.h"
 #include "locale/locale_profile.h"
 #include "model/article.h"
+#include "model/article_facts.h"
 #include "model/diagnostic.h"
 #include "sources/run_facts.h"
 #include "text/segment_text_cache.h"
@@ -48,27 +49,38 @@ struct ArticleContext {
   }
 };
 
+// The texts of the segment a batch finding names, when the rule's facts
+// hold them (reporters show them; a finding without them names the segment
+// by id only).
+struct SegmentTexts {
+  std::string_view source, target;
+};
+
+// What a batch rule sees: the facts of every article of the batch
+// (model/article_facts.h), never the articles, which are freed after the
+// article phase. Article i is articles[i], sorted by path.
 struct BatchContext {
-  const std::vector<const Article*>& articles;  // sorted by path
-  const RunFacts& facts;
-  // Options for the rule as configured for a given article (per-path overrides).
-  std::function<const RuleOptions&(const Article&)> options_for;
-  // True when the rule is enabled for that article and the article is not
-  // only context (--context): batch rules report only there.
-  std::function<bool(const Article&)> enabled_for;
-  const ReportFn& sink;
-  // The text cache of each article, parallel to `articles`, as the article
-  // phase left it (forms and visible sources; text/segment_text_cache.h). One thread
-  // runs the batch rules.
-  const std::vector<SegmentTextCache*>& texts;
+  const std::vector<const ArticleFacts*>& articles;
+  std::string_view rule;   // this rule's id
+  std::string_view group;  // its facts group
+  // True when the rule runs in article i (configuration and locale) and
+  // the article is not only context: batch rules report only there.
+  std::function<bool(size_t)> enabled_for;
+  // The rule's options as configured for article i (per-path overrides).
+  std::function<const RuleOptions&(size_t)> options_for;
+  std::function<void(size_t article, Location where, std::string_view segment, std::string message,
+                     SegmentTexts texts)>
+      sink;
   // A fact about the whole run rather than about an article (the --source
   // repository holds none of the batch's commits): said once, in the
   // report's summary and on standard error; not a finding.
   std::function<void(std::string message)> note;
 
-  void report(const Article& a, Location where, std::string message,
-              std::string_view segment = {}) const {
-    sink(a, where, segment, std::move(message));
+  // The rule's facts of article i: empty when they were not collected there.
+  FactReader facts(size_t i) const { return FactReader(articles[i]->group(group)); }
+  void report(size_t article, Location where, std::string message, std::string_view segment = {},
+              SegmentTexts texts = {}) const {
+    sink(article, where, segment, std::move(message), texts);
   }
 };
 
@@ -79,12 +91,22 @@ const LocaleProfile& article_locale(const Article& article, std::string_view fal
 struct Rule {
   RuleInfo info;
   void (*check_article)(const ArticleContext&) = nullptr;
+  // A batch rule: collect_facts writes what check_batch will need of one
+  // article, on all cores, for every loaded article the rule runs in,
+  // context files (--context) included; it reports nothing (what it
+  // reports is dropped). check_batch runs once, on one thread, over the
+  // facts of the whole batch (or of every shard, in `tmlint merge`).
+  void (*collect_facts)(const ArticleContext&, FactWriter&) = nullptr;
   void (*check_batch)(const BatchContext&) = nullptr;
-  // Per-article work a batch check needs, run on all cores for every loaded
-  // article the rule is enabled for, context files (--context) included,
-  // before the batch phase: it fills the article's text cache and reports
-  // nothing (what it reports is dropped).
-  void (*prepare_article)(const ArticleContext&) = nullptr;
+  // Rules that read the same facts name one group (default: the rule's
+  // id), and the facts are collected once for all of them, with the first
+  // enabled rule's options: a shared collect_facts must not read options.
+  std::string_view facts_group;
+  // Bumped when what collect_facts writes changes, so cached facts of an
+  // older layout are never read (engine/facts_cache).
+  unsigned facts_version = 1;
+
+  std::string_view group() const { return facts_group.empty() ? info.id : facts_group; }
 };
 
 // The registry: every rules/*.cpp registers itself at static-initialisation

@@ -21,6 +21,7 @@ class RuleOptions {
   bool get_bool(const std::string& key, bool fallback) const;
   // A scalar is a one-item list.
   std::vector<std::string> get_list(const std::string& key) const;
+  const std::map<std::string, std::vector<std::string>>& values() const { return values_; }
 
  private:
   std::map<std::string, std::vector<std::string>> values_;

@@ -12,7 +12,7 @@ CheckResult run_check(const CheckOptions& options) {
   RunFactsByRoot facts = gather_run_facts(options, batch);
   RulesPerFile rules(options.config, resolver, batch.files);
   std::vector<CheckedArticle> checked = check_articles(options, batch, facts, rules);
-  run_batch_phase(options, batch, facts, rules, checked);
+  run_batch_phase(options, batch, checked);
   return collate(options, std::move(batch), rules, std::move(checked));
 }
 

@@ -10,6 +10,7 @@
 
 #include "engine/config.h"
 #include "model/article.h"
+#include "model/article_facts.h"
 #include "model/diagnostic.h"
 
 namespace tmlint {
@@ -33,6 +34,10 @@ struct CheckOptions {
   // Hand the loaded articles back in CheckResult::articles (tmlint align
   // exports them); off for `check`, which needs only the findings.
   bool keep_articles = false;
+  // Hand every article's batch facts back in CheckResult::facts, and skip
+  // the batch rules when sharding without --context: `tmlint merge` runs
+  // them over every shard's facts.
+  bool keep_facts = false;
   // --shard K/N: check only the files whose path hash falls in shard K
   // (0-based here) of N. With `context`, the other shards' files are loaded
   // as context, so batch rules see the whole batch.
@@ -91,11 +96,25 @@ struct CheckResult {
   std::string root;                     // the (first) batch root, absolute
   Summary summary;
   std::vector<std::string> io_errors;   // paths that could not be read or walked (exit 2)
+  // With CheckOptions::keep_facts: every loaded article's facts (context
+  // files included), sorted by path: what a shard writes for `tmlint merge`.
+  std::vector<ArticleFacts> facts;
   // With CheckOptions::keep_articles: the checked articles, sorted by path.
   std::vector<std::unique_ptr<Article>> articles;
   std::vector<std::string> not_followed;  // symlinks not followed (warnings on stderr, exit unchanged)
 };
 
 CheckResult run_check(const CheckOptions& options);
+
+// The batch rules over the facts of a batch (sorted by path): the check's
+// batch phase, and `tmlint merge`'s over the facts of every shard. With
+// `report_in_context`, rules place findings in context files as if they
+// were checked (a sharded run with --context), and those are dropped.
+struct BatchFindings {
+  std::vector<Diagnostic> diagnostics;  // with severity, suppression and texts; unsorted
+  std::vector<RunNote> notes;
+  std::vector<std::string> errors;      // a batch rule that threw
+};
+BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, bool report_in_context);
 
 }  // namespace tmlint

@@ -162,16 +162,25 @@ void test_rule_article(const ArticleContext& ctx) {
                "marker (word=" + ctx.options.get_string("word").value_or("none") + ")");
 }
 
+// Facts: whether the article carries the marker.
+void test_rule_collect(const ArticleContext& ctx, FactWriter& out) {
+  out.boolean(ctx.article.text.find(kMarker) != std::string_view::npos);
+}
+
 // Reports, on every enabled article with the marker, how many articles of
 // the batch carry it: a batch view attributed to each article.
 void test_rule_batch(const BatchContext& ctx) {
-  size_t with_marker = 0;
-  for (const Article* a : ctx.articles) with_marker += a->text.find(kMarker) != std::string_view::npos;
-  for (const Article* a : ctx.articles)
-    if (a->text.find(kMarker) != std::string_view::npos && ctx.enabled_for(*a))
-      ctx.report(*a, a->locate(0),
+  std::vector<bool> marked(ctx.articles.size());
+  for (size_t i = 0; i < ctx.articles.size(); ++i) {
+    FactReader r = ctx.facts(i);
+    marked[i] = !r.done() && r.boolean();
+  }
+  const size_t with_marker = std::count(marked.begin(), marked.end(), true);
+  for (size_t i = 0; i < ctx.articles.size(); ++i)
+    if (marked[i] && ctx.enabled_for(i))
+      ctx.report(i, Location{},
                  "batch: " + std::to_string(with_marker) + " of " + std::to_string(ctx.articles.size()) +
-                     " (limit=" + std::to_string(ctx.options_for(*a).get_int("limit", -1)) + ")");
+                     " (limit=" + std::to_string(ctx.options_for(i).get_int("limit", -1)) + ")");
 }
 
 TMLINT_RULE({.info = {.id = "test-only-rule",
@@ -179,6 +188,7 @@ TMLINT_RULE({.info = {.id = "test-only-rule",
                       .default_severity = Severity::Warning,
                       .summary = "test-only: reports TMLINT-TEST-MARKER"},
              .check_article = &test_rule_article,
+             .collect_facts = &test_rule_collect,
              .check_batch = &test_rule_batch});
 
 std::vector<const Diagnostic*> of_rule(const CheckResult& r, std::string_view rule) {

@@ -88,13 +88,22 @@ class RulesPerFile {
 // 4. article_phase.cpp
 // What a plain article was aligned with.
 enum class PlainOrigin : uint8_t { None, Commit, WorkingFile };
-// One per batch file, parallel to Batch::files.
+// One per batch file, parallel to Batch::files: what the article phase
+// leaves of it once the article is freed.
 struct CheckedArticle {
-  std::unique_ptr<Article> article;        // null when it could not be read or loaded
-  std::unique_ptr<SegmentTextCache> text;  // kept for the batch rules
-  std::vector<Diagnostic> diagnostics;     // unsorted, without suppressions applied
-  std::vector<std::string> errors;         // read errors, rules that threw
+  bool loaded = false;                 // read and loaded (else `errors` says why)
+  std::unique_ptr<Article> article;    // only with CheckOptions::keep_articles
+  std::unique_ptr<ArticleFacts> facts; // what the batch rules need of it
+  // The per-article rules' findings, suppressions applied and segment
+  // texts attached; the batch phase adds its own.
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> errors;     // read errors, rules that threw
   PlainOrigin plain = PlainOrigin::None;
+  // For the summary and the reporters.
+  CheckedFile file;                    // path, rel_path, the rules that ran
+  bool yaml_page = false;
+  size_t segments = 0;
+  bool unknown_staleness = false;      // no ms.openlocfilehash (with --source)
 };
 std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Batch& batch,
                                            const RunFactsByRoot& facts, const RulesPerFile& rules);
@@ -102,12 +111,16 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
 // A rule's finding as the engine records it.
 Diagnostic make_diagnostic(const Article& a, Location where, std::string_view rule, Severity severity,
                            std::string_view segment, std::string message);
+// A finding's segment texts, capped (a reporter shows an excerpt).
+std::string capped_segment_text(std::string_view text);
 
 // 5. batch_phase.cpp
 // Adds the batch rules' findings to `checked` (a finding goes to the
-// article it is in) and a batch rule that threw to batch.io_errors.
-void run_batch_phase(const CheckOptions& options, Batch& batch, const RunFactsByRoot& facts,
-                     const RulesPerFile& rules, std::vector<CheckedArticle>& checked);
+// article it is in), their notes to batch.notes and a batch rule that threw
+// to batch.io_errors. With `report_in_context` (a sharded run that loaded
+// the other shards as context), the rules place findings in context files
+// too, and they are dropped there.
+void run_batch_phase(const CheckOptions& options, Batch& batch, std::vector<CheckedArticle>& checked);
 
 // 6. collate.cpp
 CheckResult collate(const CheckOptions& options, Batch batch, const RulesPerFile& rules,

@@ -14,8 +14,13 @@ bool names(const Directive& d, std::string_view rule, std::string_view category)
 }  // namespace
 
 bool is_suppressed(const Article& a, uint32_t line, std::string_view rule, std::string_view category) {
+  return is_suppressed(a.directives, line, rule, category);
+}
+
+bool is_suppressed(const std::vector<Directive>& directives, uint32_t line, std::string_view rule,
+                   std::string_view category) {
   bool disabled = false;
-  for (const Directive& d : a.directives) {
+  for (const Directive& d : directives) {
     if (!names(d, rule, category)) continue;
     switch (d.kind) {
       case Directive::DisableFile: return true;

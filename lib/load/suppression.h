@@ -12,5 +12,7 @@ namespace tmlint {
 // on; DisableNextLine covers the line after the comment, DisableLine its own
 // line, DisableFile the whole file.
 bool is_suppressed(const Article& article, uint32_t line, std::string_view rule, std::string_view category);
+bool is_suppressed(const std::vector<Directive>& directives, uint32_t line, std::string_view rule,
+                   std::string_view category);
 
 }  // namespace tmlint
