@@ -100,6 +100,7 @@ std::unique_ptr<ArticleFacts> collect_facts(const BatchFile& f, const Article& a
     try {
       FactWriter writer(bytes);
       rules[k].collect_facts(ArticleContext{a, eff[k].options, facts, drop, text, locale}, writer);
+      bytes.shrink_to_fit();  // kept for the whole batch: no doubling slack
     } catch (const std::exception& e) {
       bytes.clear();
       out.errors.push_back(f.display_path + ": internal error in rule " + std::string(id) + ": " + e.what());

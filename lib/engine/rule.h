@@ -101,7 +101,7 @@ struct Rule {
   // Rules that read the same facts name one group (default: the rule's
   // id), and the facts are collected once for all of them, with the first
   // enabled rule's options: a shared collect_facts must not read options.
-  std::string_view facts_group;
+  std::string_view facts_group = {};
   // Bumped when what collect_facts writes changes, so cached facts of an
   // older layout are never read (engine/facts_cache).
   unsigned facts_version = 1;

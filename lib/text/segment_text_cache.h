@@ -8,13 +8,9 @@
 // costs nothing, and the engine runs all the rules of an article in one
 // worker, so the cache needs no lock. Not thread-safe.
 //
-// The engine keeps each article's cache for the batch rules, which run on
-// one thread after every article is checked: the consistency rules group
-// all segments of the batch by their normal forms, and computing those
-// forms in their prepare_article runs that work on all cores and once for
-// both rules. Tokens, prose and visible targets are released before the
-// batch phase, so the cache holds at most the visible sources and the forms
-// meanwhile.
+// The cache lives while its article is checked: the batch rules read what
+// they need of it from their facts (model/article_facts.h), written while
+// the article is loaded.
 #include <cstdint>
 #include <optional>
 #include <string>
