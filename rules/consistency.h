@@ -165,7 +165,7 @@ struct Entry {
   std::string_view form[2];   // segment_form of each side
   std::string_view raw[2];    // the raw text, capped
   Location at[2];             // where each raw text begins
-  std::string_view decoded[2];  // entities decoded, at most 400 bytes
+  std::string_view decoded[2];  // entities decoded (the raw text when there is none), capped
   std::string_view urls[2];   // that side's link URLs, each followed by '\x1F', in link order
 
   const std::string_view& of(Side s, const std::string_view (&a)[2]) const { return a[s == Side::Source]; }
@@ -177,7 +177,9 @@ inline void write_side(FactWriter& out, const SegmentText& t, std::string_view f
   out.str(form);
   out.str(facts::capped(t.raw));
   out.loc(t.location);
-  out.str(excerpt(t.decoded(), 400));
+  // Entities decoded, only where decoding changed something (rare): a
+  // message's excerpt is cut in the batch, for the few texts it shows.
+  out.str(t.has_decoded ? facts::capped(t.decoded()) : std::string_view());
 }
 
 // The collect_facts of both rules (one facts group): every segment with a
@@ -231,6 +233,7 @@ inline Entry read_entry(FactReader& in) {
     e.raw[side] = in.str();
     e.at[side] = in.loc();
     e.decoded[side] = in.str();
+    if (e.decoded[side].empty()) e.decoded[side] = e.raw[side];
   }
   e.urls[0] = in.str();
   e.urls[1] = in.str();
@@ -598,7 +601,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
   // The texts as first written (entities decoded), for messages.
   auto text_at = [&](const Place& p, bool key) {
     const bool source = (key_side == Key::Source) == key;
-    return std::string(entry(p).decoded[source ? 1 : 0]);
+    return excerpt(entry(p).decoded[source ? 1 : 0], 400);
   };
   for (Group& g : groups) {
     if (g.variants.size() < 2) continue;
