@@ -234,6 +234,8 @@ void check(const ArticleContext& ctx) {
   const bool cjk = !ctx.locale.spaces_between_words();
   const std::vector<std::string>& continuing = ctx.locale.list("length-ratio", "continues");
   const std::string who = ctx.locale.language().empty() ? ctx.locale.tag() : ctx.locale.language();
+  std::vector<CodePoint> scps, tcps;
+  std::vector<Range> s_copied, t_copied;
   for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
     const Segment& s = ctx.article.segments[i];
     if (!s.has_source || s.target.raw == s.source.raw) continue;
@@ -244,8 +246,12 @@ void check(const ArticleContext& ctx) {
     if (source_letters < static_cast<size_t>(min_source)) continue;
     if (source_letters * 2 < text_length::letter_count(s.source.raw)) continue;
     const Prose& target = ctx.text.prose(i, Side::Target);
-    std::vector<CodePoint> scps = code_points(source.text), tcps = code_points(target.text);
-    std::vector<Range> s_copied, t_copied;
+    // One set of buffers for every segment of the article (reused, not
+    // reallocated per segment and side).
+    code_points(source.text, scps);
+    code_points(target.text, tcps);
+    s_copied.clear();
+    t_copied.clear();
     text_length::copied_tokens(source.text, scps, target.text, tcps, s_copied, t_copied);
     Sentences ss = sentences(scps, false, s_copied);
     if (ss.total < static_cast<size_t>(min_source) || ss.words < 8) continue;

@@ -134,6 +134,17 @@ struct LineContext {
   std::string_view alert;
 };
 
+// The bytes where scan_inline_range stops to look: in a segment text, and
+// in the skeleton (where a stray "data-ttu-id=" is looked for too).
+struct InlineStops {
+  bool text[256] = {}, skeleton[256] = {};
+  constexpr InlineStops() {
+    for (unsigned char c : {'`', '<', '[', '\\', '!'}) text[c] = skeleton[c] = true;
+    skeleton[static_cast<unsigned char>('d')] = true;
+  }
+};
+constexpr InlineStops kInlineStops;
+
 class Loader {
  public:
   Loader(Article& a, const LoadLimits& limits)
@@ -309,10 +320,20 @@ class Loader {
 
   // The first of two bytes in [pos, limit), or limit. (string_view's
   // find_first_of calls memchr on the set once per byte of the text.)
+  // memchr for each byte, a chunk at a time: the chunk bounds each search,
+  // so a text with many `y` and no `x` (CR-only line ends) stays linear,
+  // and a plain line costs two vectorised scans instead of a compare per
+  // byte (this loop was 2.7% of a pc-ja check).
   size_t find_either(size_t pos, char x, char y, size_t limit) const {
+    constexpr size_t kChunk = 512;
     const char* p = s_.data();
-    for (size_t i = pos; i < limit; ++i)
-      if (p[i] == x || p[i] == y) return i;
+    for (size_t b = pos; b < limit; b += kChunk) {
+      size_t e = std::min(limit, b + kChunk);
+      const void* hx = std::memchr(p + b, x, e - b);
+      size_t stop = hx ? static_cast<size_t>(static_cast<const char*>(hx) - p) : e;
+      if (const void* hy = std::memchr(p + b, y, stop - b)) return static_cast<size_t>(static_cast<const char*>(hy) - p);
+      if (hx) return stop;
+    }
     return limit;
   }
   size_t next_line_at(size_t line_end) const {
@@ -1023,12 +1044,11 @@ class Loader {
     CodeCloser code(s_, end);
     size_t i = p;
     while (i < end) {
+      // The next byte that starts inline structure, by table (the compare
+      // chain per byte was most of this function's own cost).
+      const bool* stops = skeleton ? kInlineStops.skeleton : kInlineStops.text;
       size_t hit = i;
-      while (hit < end) {
-        char c = s_[hit];
-        if (c == '`' || c == '<' || c == '[' || c == '\\' || c == '!' || (skeleton && c == 'd')) break;
-        ++hit;
-      }
+      while (hit < end && !stops[static_cast<unsigned char>(s_[hit])]) ++hit;
       if (hit >= end) return end;
       i = hit;
       char c = s_[i];
