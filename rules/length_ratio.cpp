@@ -244,7 +244,10 @@ void check(const ArticleContext& ctx) {
     // Cheap exits first: the whole source is too short, or mostly code.
     size_t source_letters = text_length::letter_count(source.text);
     if (source_letters < static_cast<size_t>(min_source)) continue;
-    if (source_letters * 2 < text_length::letter_count(s.source.raw)) continue;
+    // (The raw text has no more letters than bytes: count them only when
+    // that bound does not already decide.)
+    if (source_letters * 2 < s.source.raw.size() && source_letters * 2 < text_length::letter_count(s.source.raw))
+      continue;
     const Prose& target = ctx.text.prose(i, Side::Target);
     // One set of buffers for every segment of the article (reused, not
     // reallocated per segment and side).

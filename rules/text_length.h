@@ -33,21 +33,19 @@ struct CodePoint {
 // segment and side was a large part of length-ratio's malloc traffic.
 inline void code_points(std::string_view s, std::vector<CodePoint>& out) {
   out.clear();
-  out.resize(s.size());  // at most one code point per byte
-  CodePoint* o = out.data();
+  out.reserve(s.size());  // at most one code point per byte
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   while (i < n) {
     int32_t b = i;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
-      *o++ = {static_cast<unsigned char>(s[i]), static_cast<uint32_t>(b), static_cast<uint32_t>(i + 1)};
+      out.push_back({static_cast<unsigned char>(s[i]), static_cast<uint32_t>(b), static_cast<uint32_t>(i + 1)});
       ++i;
       continue;
     }
     UChar32 c;
     U8_NEXT(s.data(), i, n, c);
-    *o++ = {c < 0 ? 0xFFFD : c, static_cast<uint32_t>(b), static_cast<uint32_t>(i)};
+    out.push_back({c < 0 ? 0xFFFD : c, static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
   }
-  out.resize(static_cast<size_t>(o - out.data()));
 }
 
 inline std::vector<CodePoint> code_points(std::string_view s) {
@@ -157,8 +155,12 @@ inline std::vector<Token> latin_tokens(std::string_view text, const std::vector<
 // which counts on both sides as it did before; in a Latin-script target it
 // is the same word in both languages ("service", "date"), which counts the same.
 inline bool name_like(std::string_view token) {
-  for (char c : token)
+  bool ascii = true;
+  for (char c : token) {
     if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_') return true;
+    ascii &= static_cast<unsigned char>(c) < 0x80;
+  }
+  if (ascii) return false;  // a lower-case English word: nothing to decode
   // Non-ASCII capitals (É, Ö) too.
   for (int32_t i = 0, n = static_cast<int32_t>(token.size()); i < n;) {
     UChar32 c;
