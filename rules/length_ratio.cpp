@@ -249,6 +249,23 @@ void check(const ArticleContext& ctx) {
     if (source_letters * 2 < s.source.raw.size() && source_letters * 2 < text_length::letter_count(s.source.raw))
       continue;
     const Prose& target = ctx.text.prose(i, Side::Target);
+    // A cheap exit for most segments: what copied_tokens takes away is the
+    // same text on both sides, so with S and T the letters of the source's
+    // and the target's prose and C those of the copied tokens, the ratio is
+    // (T - C) / (S - C), monotonic in C, and C is at most the target's
+    // Latin letters. When the ratio lies within [min-ratio, extreme-high]
+    // at both ends of that range, nothing below can report the segment.
+    {
+      size_t latin = 0;
+      const size_t t_all = text_length::letter_count(target.text, latin);
+      const size_t s_all = source_letters;
+      const size_t c_max = std::min(latin, std::min(t_all, s_all));
+      if (s_all > c_max) {
+        double r0 = static_cast<double>(t_all) / static_cast<double>(s_all);
+        double r1 = static_cast<double>(t_all - c_max) / static_cast<double>(s_all - c_max);
+        if (std::min(r0, r1) >= min_ratio && std::max(r0, r1) <= extreme_high) continue;
+      }
+    }
     // One set of buffers for every segment of the article (reused, not
     // reallocated per segment and side).
     code_points(source.text, scps);

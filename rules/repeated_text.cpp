@@ -66,7 +66,18 @@ void pack(std::string_view text, Packed& p) {
   for (int32_t k = 0, n = static_cast<int32_t>(text.size()); k < n;) {
     int32_t b = k;
     UChar32 c;
-    U8_NEXT(text.data(), k, n, c);
+    const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+    if (u[k] < 0x80) {
+      c = u[k++];
+    } else if (u[k] >= 0xE1 && u[k] <= 0xEF && u[k] != 0xED && k + 2 < n && (u[k + 1] & 0xC0) == 0x80 &&
+               (u[k + 2] & 0xC0) == 0x80) {
+      // A valid three-byte character (most of a CJK target) decoded
+      // directly: what U8_NEXT gives, without its general path.
+      c = ((u[k] & 0x0F) << 12) | ((u[k + 1] & 0x3F) << 6) | (u[k + 2] & 0x3F);
+      k += 3;
+    } else {
+      U8_NEXT(text.data(), k, n, c);
+    }
     if (c < 0) c = 0xFFFD;
     if (text_length::is_space(c)) continue;
     if (p.c.size() < 3000) {  // bounded work on huge targets

@@ -97,6 +97,31 @@ inline size_t letter_count(std::string_view text) {
   return n;
 }
 
+// letter_count(text), and in `latin` how many of those letters are of the
+// Latin script (the letters latin_tokens can hold: a bound on what
+// copied_tokens can take away from a side).
+inline size_t letter_count(std::string_view text, size_t& latin) {
+  size_t n = 0;
+  latin = 0;
+  for (int32_t k = 0, len = static_cast<int32_t>(text.size()); k < len;) {
+    unsigned char b = static_cast<unsigned char>(text[k]);
+    if (b < 0x80) {
+      bool letter = static_cast<unsigned>((b | 0x20) - 'a') < 26;
+      n += letter;
+      latin += letter;
+      ++k;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(text.data(), k, len, c);
+    if (c >= 0 && is_letter(c)) {
+      ++n;
+      latin += c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF);
+    }
+  }
+  return n;
+}
+
 // Byte ranges of a text that do not count toward its length.
 struct Range {
   size_t begin, end;

@@ -12,6 +12,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "base/byte_scan.h"
 #include "load/entities.h"
 #include "load/front_matter.h"
 #include "load/slug.h"
@@ -1087,8 +1088,7 @@ class Loader {
       // The next byte that starts inline structure, by table (the compare
       // chain per byte was most of this function's own cost).
       const bool* stops = skeleton ? kInlineStops.skeleton : kInlineStops.text;
-      size_t hit = i;
-      while (hit < end && !stops[static_cast<unsigned char>(s_[hit])]) ++hit;
+      size_t hit = find_stop_byte(s_.data(), i, end, stops);
       if (hit >= end) return end;
       i = hit;
       char c = s_[i];

@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "base/byte_scan.h"
 #include "load/entities.h"
 
 namespace tmlint {
@@ -300,8 +301,7 @@ struct Lexer {
       // whole loop per byte.
       {
         size_t limit = links.empty() ? s.size() : links.back().close;
-        size_t j = i;
-        while (j < limit && !kTokenStarts.at[static_cast<unsigned char>(s[j])]) ++j;
+        size_t j = find_stop_byte(s.data(), i, limit, kTokenStarts.at);
         if (j != i) {
           i = j;
           continue;
