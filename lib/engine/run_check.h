@@ -42,6 +42,9 @@ struct CheckOptions {
   // (0-based here) of N. With `context`, the other shards' files are loaded
   // as context, so batch rules see the whole batch.
   unsigned shard_index = 0, shard_count = 1;
+  // A shard without --context that hands its facts on: its batch rules are
+  // left to `tmlint merge` (over its own files they would be half the truth).
+  bool defers_batch_rules() const { return keep_facts && shard_count > 1 && !context; }
   // Called from the worker threads (concurrently) after each file is
   // loaded and checked: files done, files in all. The CLI draws a progress
   // line from it on a terminal.
