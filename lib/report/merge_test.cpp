@@ -9,6 +9,7 @@
 
 #include <sstream>
 
+#include "engine/config.h"
 #include "report/reporters.h"
 #include "testing/test_support.h"
 
@@ -35,8 +36,9 @@ struct Batch {
     dir.write(second, "---\nms.locfileid: \"104712887\"\n---\n" + sxs_pair("d1b2b-101", "二", "Two") + "\n");
     dir.write("other.md", "---\nms.locfileid: \"1\"\n---\n" + sxs_pair("d1b2c-101", "三", "Three") + "\n");
   }
-  CheckResult run(unsigned shard, unsigned count) const {
+  CheckResult run(unsigned shard, unsigned count, const Config& config = {}) const {
     CheckOptions o;
+    o.config = config;
     o.paths = {dir.path.string()};
     o.jobs = 1;
     o.shard_index = shard;
@@ -149,4 +151,27 @@ TEST_CASE("merge: facts that are not the N shards of one run, each once, are ref
     CHECK_FALSE(merge_reports(swapped, &facts, out, kind, error));
     CHECK_THAT(error, Catch::Contains("of different runs"));
   }
+}
+
+TEST_CASE("merge: a rule an override turns on in one shard's file still sees the other shard's facts") {
+  Batch b;
+  // duplicate-locfileid off, but on for the second file: the shard of the
+  // first has the rule off everywhere, and must still hand on its locfileid.
+  ConfigError cerr;
+  auto config = parse_config("rules:\n  duplicate-locfileid: off\noverrides:\n  - files: [\"" + b.second +
+                                 "\"]\n    rules: {duplicate-locfileid: error}\n",
+                             "test.yaml", cerr);
+  REQUIRE(config);
+  const CheckResult all = b.run(0, 1, *config);
+  REQUIRE(count_rule(all, "duplicate-locfileid") == 1);  // in the second file only
+  const CheckResult s1 = b.run(0, 2, *config), s2 = b.run(1, 2, *config);
+  ShardFacts facts;
+  std::string error;
+  REQUIRE(run_shard_facts({{"1.facts", facts_of(s1, 0, 2)}, {"2.facts", facts_of(s2, 1, 2)}}, facts, error));
+  REQUIRE(count_rule(facts.batch, "duplicate-locfileid") == 1);
+  std::vector<ReportInput> in{{"1", render(s1, write_json)}, {"2", render(s2, write_json)}};
+  std::string out;
+  ReportKind kind;
+  REQUIRE(merge_reports(in, &facts, out, kind, error));
+  CHECK(out == render(all, write_json));
 }
