@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -539,6 +540,14 @@ int main(int argc, char** argv) {
   // A shard without --context leaves the batch rules to `tmlint merge`: it
   // writes its articles' facts beside its mergeable reports (or to --facts).
   const bool shard_alone = options.shard_count > 1 && !context;
+  // FILE.facts beside each mergeable report file this run writes.
+  std::vector<std::string> beside;
+  auto mergeable = [](std::string_view f) { return f == "json" || f == "sarif" || f == "junit"; };
+  for (const std::string& r : reports)
+    if (size_t colon = r.find(':'); colon != std::string::npos && mergeable(r.substr(0, colon)))
+      if (std::string f = facts_beside(r.substr(colon + 1)); !f.empty()) beside.push_back(f);
+  if (!statistics && mergeable(format))
+    if (std::string f = facts_beside(output); !f.empty()) beside.push_back(f);
   std::vector<std::string> facts_files;
   if (!facts_path.empty()) {
     if (!shard_alone) {
@@ -548,13 +557,14 @@ int main(int argc, char** argv) {
     }
     facts_files.push_back(facts_path);
   } else if (shard_alone) {
-    auto mergeable = [](std::string_view f) { return f == "json" || f == "sarif" || f == "junit"; };
-    for (const std::string& r : reports)
-      if (size_t colon = r.find(':'); colon != std::string::npos && mergeable(r.substr(0, colon)))
-        if (std::string f = facts_beside(r.substr(colon + 1)); !f.empty()) facts_files.push_back(f);
-    if (!statistics && mergeable(format))
-      if (std::string f = facts_beside(output); !f.empty()) facts_files.push_back(f);
+    facts_files = beside;
   }
+  // A facts file left beside a report this run rewrites without one (an
+  // earlier shard's, before a run with --context) would be merged with the
+  // new report: it goes.
+  std::vector<std::string> stale;
+  for (const std::string& f : beside)
+    if (std::find(facts_files.begin(), facts_files.end(), f) == facts_files.end()) stale.push_back(f);
   options.keep_facts = !facts_files.empty();
   if (options.keep_facts && (!baseline_path.empty() || !write_baseline.empty())) {
     std::cerr << fmt::format("tmlint: error: {}: a shard without --context leaves the batch rules to tmlint merge, "
@@ -673,6 +683,10 @@ int main(int argc, char** argv) {
     }
     if (output.empty()) std::cout << main_report << std::flush;
     else write_file_atomically(output, main_report);
+    for (const std::string& f : stale) {
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(f, ec)) std::filesystem::remove(f, ec);
+    }
   } catch (const std::exception& e) {
     std::cerr << "tmlint: error: " << e.what() << "\n";
     return kUsage;

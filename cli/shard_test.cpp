@@ -277,6 +277,12 @@ TEST_CASE("shard: merge refuses missing, damaged or mismatching facts files, exi
   CHECK(sh(exe() + " check -q --shard 1/2 --write-baseline " + path("b.json") + " -o " + path("s.json") +
            " --format json " + ja + " > /dev/null 2>&1") == 2);
   CHECK(!fs::exists(dir.path / "x.facts"));
+  // A report rewritten by a run that writes no facts (here with --context)
+  // takes its stale facts file away, so merge cannot mix the two runs.
+  REQUIRE(fs::exists(dir.path / "new1.json.facts"));
+  sh(exe() + " check -q --shard 1/2 --context -o " + path("new1.json") + " --format json " + ja);
+  CHECK(!fs::exists(dir.path / "new1.json.facts"));
+  CHECK(fs::exists(dir.path / "new2.json.facts"));
   // A shard writing to standard output only has nowhere to put its facts: it says so.
   auto to_stdout = tmlint::test::run_shell(exe() + " check --shard 1/2 --format json " + ja + " 2>&1 >/dev/null");
   CHECK(to_stdout.out.find("batch rules compare this shard's files only") != std::string::npos);
