@@ -566,6 +566,17 @@ int main(int argc, char** argv) {
   for (const std::string& f : beside)
     if (std::find(facts_files.begin(), facts_files.end(), f) == facts_files.end()) stale.push_back(f);
   options.keep_facts = !facts_files.empty();
+  // The facts go to a temporary file as each article is done.
+  std::unique_ptr<FactsSpool> spool;
+  if (options.keep_facts) {
+    try {
+      spool = std::make_unique<FactsSpool>();
+    } catch (const std::exception& e) {
+      std::cerr << "tmlint: error: " << e.what() << "\n";
+      return kUsage;
+    }
+    options.facts_sink = [&spool](const ArticleFacts& f) { spool->add(f); };
+  }
   if (options.keep_facts && (!baseline_path.empty() || !write_baseline.empty())) {
     std::cerr << fmt::format("tmlint: error: {}: a shard without --context leaves the batch rules to tmlint merge, "
                              "which has no baseline; shard with --context\n",
@@ -645,8 +656,8 @@ int main(int argc, char** argv) {
     return report.str();
   };
   try {
-    // A shard's facts for `tmlint merge` first, then freed: the reports'
-    // peak need not hold them too.
+    // A shard's facts for `tmlint merge`, from the temporary file they
+    // were handed to, sorted by path.
     if (options.keep_facts) {
       FactsFileHeader header;
       header.shard_index = options.shard_index;
@@ -658,8 +669,8 @@ int main(int argc, char** argv) {
       header.files = result.summary.files;
       header.yaml_pages = result.summary.yaml_pages;
       header.segments = result.summary.segments;
-      write_facts_files(facts_files, header, result.facts);
-      std::vector<ArticleFacts>().swap(result.facts);
+      spool->write(facts_files, header);
+      spool.reset();
     }
     // Every --report first, so one run feeds several CI consumers.
     for (const std::string& r : reports) {

@@ -222,6 +222,10 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
     for (size_t i = next++; i < n; i = next++) {
       const BatchFile& f = batch.files[i];
       check_one(options, f, facts.of(f.root), rules.of(i), wanted, checked[i]);
+      if (options.facts_sink && options.defers_batch_rules() && checked[i].facts) {
+        options.facts_sink(*checked[i].facts);
+        checked[i].facts.reset();
+      }
       if (options.progress) options.progress(++done, n);
     }
   };

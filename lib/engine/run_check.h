@@ -38,6 +38,11 @@ struct CheckOptions {
   // the batch rules when sharding without --context: `tmlint merge` runs
   // them over every shard's facts.
   bool keep_facts = false;
+  // With keep_facts, in a run that defers its batch rules: each article's
+  // facts are handed to this (from the worker threads, concurrently) and
+  // freed, instead of kept in CheckResult::facts, so a shard's memory is its
+  // articles in flight, not its facts.
+  std::function<void(const ArticleFacts&)> facts_sink;
   // --shard K/N: check only the files whose path hash falls in shard K
   // (0-based here) of N. With `context`, the other shards' files are loaded
   // as context, so batch rules see the whole batch.

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cinttypes>
 #include <cstdio>
@@ -43,8 +44,9 @@ std::string checksum(std::string_view bytes) {
 }
 
 // Writes a facts file in pieces to `out`, hashing as it goes.
-template <typename Out>
-void encode(const FactsFileHeader& h, const std::vector<ArticleFacts>& articles, Out out) {
+// `record(i, bytes)` gives the i-th record's bytes.
+template <typename Record, typename Out>
+void encode(const FactsFileHeader& h, size_t records, Record record_of, Out out) {
   Fnv1a64 sum;
   std::string buf;
   auto flush = [&] {
@@ -65,11 +67,11 @@ void encode(const FactsFileHeader& h, const std::vector<ArticleFacts>& articles,
   w.u64(h.files);
   w.u64(h.yaml_pages);
   w.u64(h.segments);
-  w.u64(articles.size());
+  w.u64(records);
   std::string record;
-  for (const ArticleFacts& a : articles) {
+  for (size_t i = 0; i < records; ++i) {
     record.clear();
-    write_article_facts(a, record);
+    record_of(i, record);
     w.str(record);
     if (buf.size() >= (64 << 10)) flush();
   }
@@ -81,12 +83,17 @@ void encode(const FactsFileHeader& h, const std::vector<ArticleFacts>& articles,
 
 std::string encode_facts_file(const FactsFileHeader& h, const std::vector<ArticleFacts>& articles) {
   std::string out;
-  encode(h, articles, [&](std::string_view piece) { out += piece; });
+  encode(
+      h, articles.size(), [&](size_t i, std::string& bytes) { write_article_facts(articles[i], bytes); },
+      [&](std::string_view piece) { out += piece; });
   return out;
 }
 
-void write_facts_files(const std::vector<std::string>& paths, const FactsFileHeader& header,
-                       const std::vector<ArticleFacts>& articles) {
+namespace {
+
+template <typename Record>
+void write_files(const std::vector<std::string>& paths, const FactsFileHeader& header, size_t records,
+                 Record record_of) {
   struct Temp {
     std::string path, temp;
     int fd = -1;
@@ -111,7 +118,7 @@ void write_facts_files(const std::vector<std::string>& paths, const FactsFileHea
     ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
   }
-  encode(header, articles, [&](std::string_view piece) {
+  encode(header, records, record_of, [&](std::string_view piece) {
     for (Temp& t : files)
       for (size_t done = 0; done < piece.size();) {
         const ssize_t n = ::write(t.fd, piece.data() + done, piece.size() - done);
@@ -127,6 +134,44 @@ void write_facts_files(const std::vector<std::string>& paths, const FactsFileHea
   }
   for (Temp& t : files)
     if (::rename(t.temp.c_str(), t.path.c_str()) != 0) fail(t.path, errno);
+}
+
+}  // namespace
+
+void write_facts_files(const std::vector<std::string>& paths, const FactsFileHeader& header,
+                       const std::vector<ArticleFacts>& articles) {
+  write_files(paths, header, articles.size(),
+              [&](size_t i, std::string& bytes) { write_article_facts(articles[i], bytes); });
+}
+
+FactsSpool::FactsSpool() : file_(std::tmpfile()) {
+  if (!file_) throw std::runtime_error(std::string("cannot create a temporary file: ") + std::strerror(errno));
+}
+
+FactsSpool::~FactsSpool() { std::fclose(file_); }
+
+void FactsSpool::add(const ArticleFacts& facts) {
+  std::string bytes;
+  write_article_facts(facts, bytes);  // outside the lock: the workers serialise in parallel
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!failed_ && std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) failed_ = errno ? errno : EIO;
+  index_.push_back({facts.path, end_, bytes.size()});
+  end_ += bytes.size();
+}
+
+void FactsSpool::write(const std::vector<std::string>& paths, const FactsFileHeader& header) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (failed_ || std::fflush(file_) != 0)
+    throw std::runtime_error(std::string("cannot write a temporary file: ") + std::strerror(failed_ ? failed_ : errno));
+  // In path order, as a run that kept them in memory writes them: the same
+  // bytes whatever --jobs.
+  std::sort(index_.begin(), index_.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+  write_files(paths, header, index_.size(), [&](size_t i, std::string& bytes) {
+    const Entry& e = index_[i];
+    bytes.resize(e.size);
+    if (::pread(::fileno(file_), bytes.data(), e.size, static_cast<off_t>(e.offset)) != static_cast<ssize_t>(e.size))
+      throw std::runtime_error(std::string("cannot read a temporary file back: ") + std::strerror(errno ? errno : EIO));
+  });
 }
 
 FactsFile decode_facts_file(std::string_view bytes) {

@@ -12,6 +12,8 @@
 // or written by another tmlint version is refused whole (BadFacts), never
 // read in part: a merge over part of a shard would be silently wrong.
 #include <cstdint>
+#include <cstdio>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +53,33 @@ std::string encode_facts_file(const FactsFileHeader& header, const std::vector<A
 // never sees half a file. Throws std::runtime_error naming the path.
 void write_facts_files(const std::vector<std::string>& paths, const FactsFileHeader& header,
                        const std::vector<ArticleFacts>& articles);
+
+// Facts handed over one article at a time, in any order and from any
+// thread, kept in an unnamed temporary file instead of memory (a shard's
+// peak is then its articles in flight, not its facts), and written out
+// sorted by path: the bytes write_facts_files writes for the same facts.
+class FactsSpool {
+ public:
+  FactsSpool();  // throws std::runtime_error when no temporary file can be made
+  ~FactsSpool();
+  FactsSpool(const FactsSpool&) = delete;
+  FactsSpool& operator=(const FactsSpool&) = delete;
+  void add(const ArticleFacts& facts);  // thread-safe
+  size_t size() const { return index_.size(); }
+  // Throws std::runtime_error naming the path.
+  void write(const std::vector<std::string>& paths, const FactsFileHeader& header);
+
+ private:
+  struct Entry {
+    std::string path;
+    uint64_t offset = 0, size = 0;
+  };
+  std::FILE* file_;
+  std::mutex mutex_;
+  std::vector<Entry> index_;
+  uint64_t end_ = 0;
+  int failed_ = 0;  // errno of a failed write
+};
 
 // Reads a facts file; throws BadFacts with a message fit for the user (what
 // is wrong, not where in the bytes) when it is not one, was cut short or

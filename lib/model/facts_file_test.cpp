@@ -5,7 +5,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "testing/test_support.h"
 
 
 using namespace tmlint;
@@ -90,4 +96,27 @@ TEST_CASE("facts file: cut short, damaged, foreign or of another version is refu
   std::string layout = bytes;
   layout.replace(0, 15, "tmlint-facts 2\n");
   CHECK_THROWS_WITH(decode_facts_file(layout), Catch::Contains("another layout"));
+}
+
+TEST_CASE("facts file: the spool takes facts in any order from threads and writes the sorted file") {
+  std::vector<ArticleFacts> sorted;
+  for (int i = 0; i < 40; ++i) sorted.push_back(article("a" + std::to_string(100 + i) + ".md"));
+  FactsSpool spool;
+  std::vector<std::thread> workers;
+  for (int t = 0; t < 4; ++t)
+    workers.emplace_back([&, t] {
+      for (int i = 39 - t; i >= 0; i -= 4) spool.add(sorted[i]);
+    });
+  for (auto& w : workers) w.join();
+  CHECK(spool.size() == 40);
+  const auto dir = std::filesystem::temp_directory_path() / ("facts-spool-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string a = (dir / "a.facts").string(), b = (dir / "b.facts").string();
+  spool.write({a, b}, header());
+  const std::string expected = encode_facts_file(header(), sorted);
+  CHECK(tmlint::test::read_file(a) == expected);
+  CHECK(tmlint::test::read_file(b) == expected);
+  std::vector<std::filesystem::path> left(std::filesystem::directory_iterator(dir), {});
+  CHECK(left.size() == 2);  // no temporary file left beside them
+  std::filesystem::remove_all(dir);
 }
