@@ -3,9 +3,9 @@
 # tree once, then as N shards that write their facts beside their reports,
 # merges them, and prints each run's peak RSS (/usr/bin/time -v) and wall
 # time, the facts files' sizes, and whether the merged JSON and JUnit are the
-# unsharded run's bytes. With COPIES=C the tree is C copies side by side
-# (hard links, as bench/copies.sh builds them); CHECK_ARGS adds options to
-# every check (such as "--ignore duplicate-segment-id").
+# unsharded run's bytes. With COPIES=C the tree is C identical copies side
+# by side (hard links, as bench/copies.sh --identical builds them); CHECK_ARGS
+# adds options to every check (such as "--ignore duplicate-segment-id").
 #
 #   bench/shards.sh [TREE] [N]        default: partner-center-pr.ja-jp 4
 #
