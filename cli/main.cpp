@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -15,6 +17,7 @@
 #include "engine/rule.h"
 #include "engine/run_check.h"
 #include "load/file_walker.h"
+#include "model/facts_file.h"
 #include "progress.h"
 #include "report/batch_stats.h"
 #include "report/merge.h"
@@ -285,9 +288,22 @@ int run_stats(const StatsCli& cli) {
 
 struct MergeCli {
   std::vector<std::string> paths;
+  std::vector<std::string> facts;  // --facts: the shards' facts files, if not beside the reports
   std::string format, output;  // format: empty, or what the inputs must be
-  bool quiet = false;          // merge writes nothing but errors to standard error
+  bool quiet = false;          // merge writes nothing but its notes and errors to standard error
 };
+
+// Where a shard's facts file goes beside a report FILE: FILE.facts (none for
+// standard output or a device).
+std::string facts_beside(const std::string& report) {
+  if (report.empty() || report == "-" || report.rfind("/dev/", 0) == 0) return {};
+  return report + ".facts";
+}
+
+bool file_exists(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
 
 // tmlint merge: the reports of --shard runs, of one format, into one.
 int run_merge(const MergeCli& cli) {
@@ -307,9 +323,51 @@ int run_merge(const MergeCli& cli) {
     }
     inputs.push_back(std::move(in));
   }
+  // The shards' facts files (shards run without --context): named, or each
+  // beside its report. None at all: reports of --context shards, merged as
+  // they are.
+  std::vector<ReportInput> facts_inputs;
+  bool paired = false;
+  std::vector<std::string> facts_paths = cli.facts;
+  if (facts_paths.empty()) {
+    std::vector<std::string> found, missing;
+    for (const std::string& p : paths) (file_exists(facts_beside(p)) ? found : missing).push_back(facts_beside(p));
+    if (!found.empty() && !missing.empty()) {
+      std::cerr << fmt::format("tmlint: error: {} is missing (beside it, {} is there): every shard run without "
+                               "--context writes its facts beside its report, and the batch rules need them all\n",
+                               missing.front().empty() ? "a facts file" : missing.front(), found.front());
+      return kUsage;
+    }
+    if (!found.empty()) {
+      facts_paths = std::move(found);
+      paired = true;
+    }
+  }
+  for (const std::string& p : facts_paths) {
+    if (!seen.insert(p).second) {
+      std::cerr << fmt::format("tmlint: error: {} is named twice\n", p);
+      return kUsage;
+    }
+    ReportInput in{p, {}};
+    std::string error;
+    if (!read_whole_file(p, in.bytes, error)) {
+      std::cerr << fmt::format("tmlint: error: {}: {}\n", p, error);
+      return kUsage;
+    }
+    facts_inputs.push_back(std::move(in));
+  }
   std::string out, error;
+  ShardFacts facts;
+  if (!facts_inputs.empty()) {
+    if (!run_shard_facts(facts_inputs, facts, error)) {
+      std::cerr << "tmlint: error: " << error << "\n";
+      return kUsage;
+    }
+    facts.paired = paired;
+    facts_inputs.clear();  // read: their bytes are not needed any more
+  }
   ReportKind kind;
-  if (!merge_reports(inputs, out, kind, error)) {
+  if (!merge_reports(inputs, facts_paths.empty() ? nullptr : &facts, out, kind, error)) {
     std::cerr << "tmlint: error: " << error << "\n";
     return kUsage;
   }
@@ -321,7 +379,14 @@ int run_merge(const MergeCli& cli) {
     return kUsage;
   }
   if (!emit(cli.output, out)) return kUsage;
-  return kClean;
+  if (facts_paths.empty()) return kClean;
+  // With the facts, the exit code one unsharded run would have given.
+  if (!cli.quiet)
+    for (const RunNote& n : facts.batch.summary.notes)
+      std::cerr << fmt::format("tmlint: note: {} [{}]\n", n.message, n.rule);
+  for (const auto& e : facts.errors) std::cerr << "tmlint: error: " << e << "\n";
+  if (!facts.errors.empty()) return kUsage;
+  return facts.failing ? kFindings : kClean;
 }
 
 }  // namespace
@@ -375,6 +440,10 @@ int main(int argc, char** argv) {
   std::string tm_path;
   check->add_option("--tm", tm_path, "Reference translation memory (TMX) for the tm-deviation rule");
   bool context = false;
+  std::string facts_path;
+  check->add_option("--facts", facts_path,
+                    "With --shard K/N without --context: write the batch facts to FILE for tmlint merge "
+                    "(default: REPORT.facts beside each json, sarif or junit report file)");
   check->add_flag("--context", context,
                   "Also load the rest of the batch root so batch rules compare the named files with it "
                   "(for pre-commit: findings are still reported for the named files only)");
@@ -425,7 +494,11 @@ int main(int argc, char** argv) {
   merge->add_option("--format", merge_cli.format, "json, sarif or junit: what the reports must be (default: what they are)")
       ->check(CLI::IsMember({"json", "sarif", "junit"}));
   merge->add_option("-o,--output", merge_cli.output, "Write to FILE (atomically; default: standard output)");
-  merge->add_flag("-q,--quiet", merge_cli.quiet, "Nothing on standard error but errors (merge prints nothing else)");
+  merge->add_option("--facts", merge_cli.facts,
+                    "The shards' facts files (default: REPORT.facts beside each report, when there)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  merge->add_flag("-q,--quiet", merge_cli.quiet, "Nothing on standard error but errors (no notes)");
 
   auto* rules = app.add_subcommand("rules", "List every rule");
   std::string rules_format = "text", rules_output;
@@ -463,6 +536,56 @@ int main(int argc, char** argv) {
   if (!check_ids(options.select, "--select") || !check_ids(options.ignore, "--ignore")) return kUsage;
 
   if (!load_config(config_path, options.config)) return kUsage;
+
+  // A shard without --context leaves the batch rules to `tmlint merge`: it
+  // writes its articles' facts beside its mergeable reports (or to --facts).
+  const bool shard_alone = options.shard_count > 1 && !context;
+  // FILE.facts beside each mergeable report file this run writes.
+  std::vector<std::string> beside;
+  auto mergeable = [](std::string_view f) { return f == "json" || f == "sarif" || f == "junit"; };
+  for (const std::string& r : reports)
+    if (size_t colon = r.find(':'); colon != std::string::npos && mergeable(r.substr(0, colon)))
+      if (std::string f = facts_beside(r.substr(colon + 1)); !f.empty()) beside.push_back(f);
+  if (!statistics && mergeable(format))
+    if (std::string f = facts_beside(output); !f.empty()) beside.push_back(f);
+  std::vector<std::string> facts_files;
+  if (!facts_path.empty()) {
+    if (!shard_alone) {
+      std::cerr << "tmlint: error: --facts: only a --shard K/N run without --context writes facts (for tmlint "
+                   "merge)\n";
+      return kUsage;
+    }
+    facts_files.push_back(facts_path);
+  } else if (shard_alone) {
+    facts_files = beside;
+  }
+  // A facts file left beside a report this run rewrites without one (an
+  // earlier shard's, before a run with --context) would be merged with the
+  // new report: it goes.
+  std::vector<std::string> stale;
+  for (const std::string& f : beside)
+    if (std::find(facts_files.begin(), facts_files.end(), f) == facts_files.end()) stale.push_back(f);
+  options.keep_facts = !facts_files.empty();
+  // The facts go to a temporary file as each article is done.
+  std::unique_ptr<FactsSpool> spool;
+  if (options.keep_facts) {
+    try {
+      spool = std::make_unique<FactsSpool>();
+    } catch (const std::exception& e) {
+      std::cerr << "tmlint: error: " << e.what() << "\n";
+      return kUsage;
+    }
+    options.facts_sink = [&spool](const ArticleFacts& f) { spool->add(f); };
+  }
+  if (options.keep_facts && (!baseline_path.empty() || !write_baseline.empty())) {
+    std::cerr << fmt::format("tmlint: error: {}: a shard without --context leaves the batch rules to tmlint merge, "
+                             "which has no baseline; shard with --context\n",
+                             baseline_path.empty() ? "--write-baseline" : "--baseline");
+    return kUsage;
+  }
+  if (shard_alone && !options.keep_facts && !quiet)
+    std::cerr << "tmlint: note: --shard without --context and without a json, sarif or junit report file: the "
+                 "batch rules compare this shard's files only (see --facts and tmlint merge)\n";
 
   // The HTML report shows the articles' figures and marks the pairs.
   bool html = format == "html";
@@ -533,6 +656,22 @@ int main(int argc, char** argv) {
     return report.str();
   };
   try {
+    // A shard's facts for `tmlint merge`, from the temporary file they
+    // were handed to, sorted by path.
+    if (options.keep_facts) {
+      FactsFileHeader header;
+      header.shard_index = options.shard_index;
+      header.shard_count = options.shard_count;
+      header.root = result.root;
+      header.fail_on = threshold;
+      for (const Diagnostic& d : result.diagnostics) header.failing |= !d.suppressed && d.severity >= threshold;
+      header.errors = result.io_errors;
+      header.files = result.summary.files;
+      header.yaml_pages = result.summary.yaml_pages;
+      header.segments = result.summary.segments;
+      spool->write(facts_files, header);
+      spool.reset();
+    }
     // Every --report first, so one run feeds several CI consumers.
     for (const std::string& r : reports) {
       size_t colon = r.find(':');
@@ -555,6 +694,10 @@ int main(int argc, char** argv) {
     }
     if (output.empty()) std::cout << main_report << std::flush;
     else write_file_atomically(output, main_report);
+    for (const std::string& f : stale) {
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(f, ec)) std::filesystem::remove(f, ec);
+    }
   } catch (const std::exception& e) {
     std::cerr << "tmlint: error: " << e.what() << "\n";
     return kUsage;

@@ -2,6 +2,7 @@
 // report of one unsharded run (JSON and JUnit byte for byte, SARIF as the
 // same JSON value); the merged reports still validate; usage errors.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <regex>
@@ -20,6 +21,48 @@ namespace {
 std::string q(const std::string& s) { return tmlint::test::shell_quote(s); }
 std::string exe() { return q(TMLINT_EXE); }
 int sh(const std::string& cmd) { return tmlint::test::shell_status(cmd); }
+
+// The ids of the rules that compare articles (scope batch or article+batch).
+std::vector<std::string> batch_rules() {
+  std::vector<std::string> ids;
+  for (const auto& r : nlohmann::json::parse(tmlint::test::run_shell(exe() + " rules --format json").out))
+    if (r["scope"].get<std::string>().find("batch") != std::string::npos) ids.push_back(r["id"]);
+  return ids;
+}
+
+// Checks `batch` once and as `shards` shards without --context (each
+// writing its facts beside its reports), merges, and compares: JSON and
+// JUnit byte for byte, SARIF as a JSON value, the exit codes. Returns the
+// unsharded JSON report.
+std::string compare_sharded(const std::string& batch, unsigned shards, const fs::path& out,
+                            const std::string& options = "") {
+  auto reports = [&](const std::string& name) {
+    return " --report json:" + q((out / (name + ".json")).string()) + " --report sarif:" +
+           q((out / (name + ".sarif")).string()) + " --report junit:" + q((out / (name + ".xml")).string());
+  };
+  const int status = sh(exe() + " check -q -j 2" + options + reports("all") + " " + batch + " > /dev/null");
+  std::string json, sarif, xml;
+  for (unsigned k = 1; k <= shards; ++k) {
+    const std::string name = "shard" + std::to_string(k);
+    sh(exe() + " check -q -j 2 --shard " + std::to_string(k) + "/" + std::to_string(shards) + options +
+       reports(name) + " " + batch + " > /dev/null");
+    CHECK(fs::exists(out / (name + ".json.facts")));
+    CHECK(fs::exists(out / (name + ".xml.facts")));
+    json += " " + q((out / (name + ".json")).string());
+    sarif += " " + q((out / (name + ".sarif")).string());
+    xml += " " + q((out / (name + ".xml")).string());
+  }
+  const fs::path mj = out / "merged.json", ms = out / "merged.sarif", mx = out / "merged.xml";
+  // The merge exits as the unsharded run does (here 0 or 1).
+  CHECK(sh(exe() + " merge -q -o " + q(mj.string()) + json) == status);
+  CHECK(sh(exe() + " merge -q -o " + q(ms.string()) + sarif) == status);
+  CHECK(sh(exe() + " merge -q -o " + q(mx.string()) + xml) == status);
+  const std::string all = read_file(out / "all.json");
+  CHECK(read_file(mj) == all);
+  CHECK(read_file(mx) == read_file(out / "all.xml"));
+  CHECK(nlohmann::json::parse(read_file(ms)) == nlohmann::json::parse(read_file(out / "all.sarif")));
+  return all;
+}
 
 }  // namespace
 
@@ -145,4 +188,118 @@ TEST_CASE("progress: a line on a terminal's stderr, nothing in a pipe or a CI lo
   CHECK(piped.find("files/s") == std::string::npos);
   std::string quiet = tmlint::test::run_shell("script -qec " + q(cmd + " -q") + " /dev/null 2>/dev/null").out;
   CHECK(quiet.find("files/s") == std::string::npos);
+}
+
+TEST_CASE("shard: without --context, merge runs the batch rules over the shards' facts (each batch rule's testdata)") {
+  // A number of shards that puts the two articles sharing a locfileid in
+  // different shards: only a merge that runs the batch rules finds it.
+  unsigned n = 2;
+  while (tmlint::shard_of("a.md", n) == tmlint::shard_of("b.md", n)) ++n;
+  size_t compared = 0;
+  for (const std::string& rule : batch_rules()) {
+    const fs::path dir = tmlint::test::testdata() / "rules" / rule;
+    if (!fs::is_directory(dir)) continue;
+    INFO(rule << ", " << n << " shards");
+    TempDir out;
+    const std::string all = compare_sharded(q(dir.string()), n, out.path);
+    ++compared;
+    if (rule == "duplicate-locfileid" || rule == "broken-anchor") {
+      // Found across shards, by the merge alone: no shard reports it.
+      CHECK(all.find("\"rule\": \"" + rule + "\"") != std::string::npos);
+      for (unsigned k = 1; k <= n; ++k)
+        CHECK(read_file(out.path / ("shard" + std::to_string(k) + ".json")).find("\"rule\": \"" + rule + "\"") ==
+              std::string::npos);
+    }
+  }
+  CHECK(compared >= 8);
+}
+
+TEST_CASE("shard: merge refuses missing, damaged or mismatching facts files, exit 2") {
+  TempDir dir;
+  std::string a, b;  // two articles in different shards of 2, one locfileid
+  for (int i = 0; b.empty(); ++i) {
+    std::string name = "f" + std::to_string(i) + ".md";
+    if (a.empty()) a = name;
+    else if (tmlint::shard_of(name, 2) != tmlint::shard_of(a, 2)) b = name;
+  }
+  dir.write("ja/" + a, "---\nms.locfileid: \"7\"\n---\n" + sxs_pair("aaaaa-101", "はい", "Yes") + "\n");
+  dir.write("ja/" + b, "---\nms.locfileid: \"7\"\n---\n" + sxs_pair("aaaab-101", "いいえ", "No") + "\n");
+  const std::string ja = q((dir.path / "ja").string());
+  auto path = [&](const std::string& name) { return q((dir.path / name).string()); };
+  std::string unsharded = tmlint::test::run_shell(exe() + " check -q --format json " + ja).out;
+  REQUIRE(unsharded.find("duplicate-locfileid") != std::string::npos);
+  sh(exe() + " check -q --shard 1/2 -o " + path("s1.json") + " --format json " + ja);
+  sh(exe() + " check -q --shard 2/2 -o " + path("s2.json") + " --format json " + ja);
+  const std::string s12 = " " + path("s1.json") + " " + path("s2.json");
+  auto merge = [&](const std::string& args) { return tmlint::test::run_shell(exe() + " merge" + args + " 2>&1"); };
+  REQUIRE(merge(s12).status == 1);  // the duplicate, found by the merge
+  CHECK(tmlint::test::run_shell(exe() + " merge" + s12).out == unsharded);
+
+  // Named with --facts instead of found beside the reports.
+  fs::rename(dir.path / "s1.json.facts", dir.path / "one.facts");
+  fs::rename(dir.path / "s2.json.facts", dir.path / "two.facts");
+  CHECK(tmlint::test::run_shell(exe() + " merge --facts " + path("two.facts") + " --facts " + path("one.facts") + s12)
+            .out == unsharded);
+  // One beside its report, the other not: a shard's facts missing.
+  fs::copy_file(dir.path / "one.facts", dir.path / "s1.json.facts");
+  auto missing = merge(s12);
+  CHECK(missing.status == 2);
+  CHECK(missing.out.find("s2.json.facts is missing") != std::string::npos);
+  // A shard missing, or given twice.
+  auto alone = merge(" --facts " + path("one.facts") + " " + path("s1.json"));
+  CHECK(alone.status == 2);
+  CHECK(alone.out.find("no facts file of shard 2/2") != std::string::npos);
+  fs::copy_file(dir.path / "one.facts", dir.path / "again.facts");
+  auto twice = merge(" --facts " + path("one.facts") + " --facts " + path("again.facts") + s12);
+  CHECK(twice.status == 2);
+  CHECK(twice.out.find("both shard 1/2") != std::string::npos);
+  // Cut short.
+  std::string bytes = read_file(dir.path / "two.facts");
+  dir.write("cut.facts", bytes.substr(0, bytes.size() - 5));
+  auto cut = merge(" --facts " + path("one.facts") + " --facts " + path("cut.facts") + s12);
+  CHECK(cut.status == 2);
+  CHECK(cut.out.find("cut.facts: the facts file is cut short or damaged") != std::string::npos);
+  CHECK(merge(" --facts " + path("s1.json") + " --facts " + path("two.facts") + s12).status == 2);  // not facts
+  // Reports of other runs than the facts: shard 1 of 2 of a bigger batch.
+  dir.write("ja/more.md", sxs_pair("aaaac-101", "たぶん", "Maybe") + "\n");
+  dir.write("ja/more2.md", sxs_pair("aaaad-101", "たぶん", "Maybe") + "\n");
+  sh(exe() + " check -q --shard 1/2 -o " + path("new1.json") + " --format json " + ja);
+  sh(exe() + " check -q --shard 2/2 -o " + path("new2.json") + " --format json " + ja);
+  auto other = merge(" --facts " + path("one.facts") + " --facts " + path("two.facts") + " " + path("new1.json") + " " +
+                     path("new2.json"));
+  CHECK(other.status == 2);
+  CHECK(other.out.find("different runs") != std::string::npos);
+  for (const char* f : {"one.facts", "two.facts", "again.facts", "cut.facts", "s1.json.facts"}) CHECK(fs::exists(dir.path / f));
+
+  // check: --facts only for a shard without --context; no baseline there.
+  CHECK(sh(exe() + " check -q --facts " + path("x.facts") + " " + ja + " > /dev/null 2>&1") == 2);
+  CHECK(sh(exe() + " check -q --shard 1/2 --context --facts " + path("x.facts") + " " + ja + " > /dev/null 2>&1") == 2);
+  CHECK(sh(exe() + " check -q --shard 1/2 --write-baseline " + path("b.json") + " -o " + path("s.json") +
+           " --format json " + ja + " > /dev/null 2>&1") == 2);
+  CHECK(!fs::exists(dir.path / "x.facts"));
+  // A report rewritten by a run that writes no facts (here with --context)
+  // takes its stale facts file away, so merge cannot mix the two runs.
+  REQUIRE(fs::exists(dir.path / "new1.json.facts"));
+  sh(exe() + " check -q --shard 1/2 --context -o " + path("new1.json") + " --format json " + ja);
+  CHECK(!fs::exists(dir.path / "new1.json.facts"));
+  CHECK(fs::exists(dir.path / "new2.json.facts"));
+  // A shard writing to standard output only has nowhere to put its facts: it says so.
+  auto to_stdout = tmlint::test::run_shell(exe() + " check --shard 1/2 --format json " + ja + " 2>&1 >/dev/null");
+  CHECK(to_stdout.out.find("batch rules compare this shard's files only") != std::string::npos);
+}
+
+TEST_CASE("shard: four shards of Partner Center without --context, merged, equal one unsharded run") {
+  auto corpus = tmlint::test::shared("corpus");
+  if (!corpus) return;
+  TempDir out;
+  const std::string all = compare_sharded(q((*corpus / "partner-center-pr.ja-jp").string()), 4, out.path);
+  CHECK(all.find("\"files\": 352") != std::string::npos);
+  // Batch findings are in the comparison, and only the merge made them.
+  for (const std::string rule : {"broken-anchor", "inconsistent-translation"}) {
+    INFO(rule);
+    CHECK(all.find("\"rule\": \"" + rule + "\"") != std::string::npos);
+    for (int k = 1; k <= 4; ++k)
+      CHECK(read_file(out.path / ("shard" + std::to_string(k) + ".json")).find("\"rule\": \"" + rule + "\"") ==
+            std::string::npos);
+  }
 }

@@ -208,6 +208,12 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
   for (size_t k = 0; k < all.size(); ++k)
     for (size_t i = 0; i < n && !wanted[k]; ++i)
       wanted[k] = all[k].check_batch && (rules.of(i)[k].enabled || !rules.of(i)[k].enabled_by_user);
+  // A shard that leaves the batch rules to `tmlint merge` cannot tell from
+  // its own files whether an override turns a rule on in another shard's:
+  // with overrides it collects every batch rule's facts (a rule that is off
+  // everywhere just does not run in the merge).
+  if (options.defers_batch_rules() && !options.config.overrides.empty())
+    for (size_t k = 0; k < all.size(); ++k) wanted[k] = wanted[k] || all[k].check_batch;
   std::vector<CheckedArticle> checked(n);
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(n, 1)));
@@ -216,6 +222,10 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
     for (size_t i = next++; i < n; i = next++) {
       const BatchFile& f = batch.files[i];
       check_one(options, f, facts.of(f.root), rules.of(i), wanted, checked[i]);
+      if (options.facts_sink && options.defers_batch_rules() && checked[i].facts) {
+        options.facts_sink(*checked[i].facts);
+        checked[i].facts.reset();
+      }
       if (options.progress) options.progress(++done, n);
     }
   };

@@ -63,9 +63,7 @@ BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, 
 }
 
 void run_batch_phase(const CheckOptions& options, Batch& batch, std::vector<CheckedArticle>& checked) {
-  // A shard without --context that hands its facts on leaves the batch
-  // rules to `tmlint merge`: over its own files they would be half the truth.
-  if (options.keep_facts && options.shard_count > 1 && !options.context) return;
+  if (options.defers_batch_rules()) return;
   std::vector<const ArticleFacts*> facts;
   std::vector<size_t> index;  // facts[j] is checked[index[j]]'s
   for (size_t i = 0; i < checked.size(); ++i)

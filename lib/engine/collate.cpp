@@ -26,8 +26,10 @@ CheckResult collate(const CheckOptions& options, Batch batch, const RulesPerFile
   result.not_followed = std::move(batch.not_followed);
   for (CheckedArticle& c : checked)
     for (std::string& e : c.errors) result.io_errors.push_back(std::move(e));
-  if (!batch.files.empty())
-    result.root = std::filesystem::absolute(batch.files.front().root).lexically_normal().generic_string();
+  if (!batch.files.empty() || !batch.root.empty()) {
+    const std::string& root = batch.root.empty() ? batch.files.front().root : batch.root;
+    result.root = std::filesystem::absolute(root).lexically_normal().generic_string();
+  }
   for (size_t i = 0; i < checked.size(); ++i) {
     CheckedArticle& c = checked[i];
     if (options.keep_facts && c.facts) result.facts.push_back(std::move(*c.facts));

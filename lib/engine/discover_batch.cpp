@@ -42,10 +42,14 @@ Batch discover_batch(const CheckOptions& options, const RuleResolver& resolver) 
   Batch batch;
   batch.io_errors = std::move(found.io_errors);
   batch.not_followed = std::move(found.not_followed);
-  for (auto& f : found.files)
-    if (!resolver.excluded(f.rel_path) &&
-        (options.shard_count <= 1 || shard_of(f.rel_path, options.shard_count) == options.shard_index))
+  for (auto& f : found.files) {
+    if (resolver.excluded(f.rel_path)) continue;
+    // A shard reports the batch root the unsharded run reports (SARIF's
+    // base URI), even when its first file, or every file, is another shard's.
+    if (batch.root.empty()) batch.root = f.root;
+    if (options.shard_count <= 1 || shard_of(f.rel_path, options.shard_count) == options.shard_index)
       batch.files.push_back(std::move(f));
+  }
   if (options.context) {
     add_context_files(batch.files, resolver);
     // Batch rules see the articles sorted by path, context or not, so a

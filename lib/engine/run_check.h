@@ -38,10 +38,18 @@ struct CheckOptions {
   // the batch rules when sharding without --context: `tmlint merge` runs
   // them over every shard's facts.
   bool keep_facts = false;
+  // With keep_facts, in a run that defers its batch rules: each article's
+  // facts are handed to this (from the worker threads, concurrently) and
+  // freed, instead of kept in CheckResult::facts, so a shard's memory is its
+  // articles in flight, not its facts.
+  std::function<void(const ArticleFacts&)> facts_sink;
   // --shard K/N: check only the files whose path hash falls in shard K
   // (0-based here) of N. With `context`, the other shards' files are loaded
   // as context, so batch rules see the whole batch.
   unsigned shard_index = 0, shard_count = 1;
+  // A shard without --context that hands its facts on: its batch rules are
+  // left to `tmlint merge` (over its own files they would be half the truth).
+  bool defers_batch_rules() const { return keep_facts && shard_count > 1 && !context; }
   // Called from the worker threads (concurrently) after each file is
   // loaded and checked: files done, files in all. The CLI draws a progress
   // line from it on a terminal.

@@ -37,6 +37,7 @@ struct Batch {
   // What to load, sorted by display path; with --context, the rest of each
   // batch root too, marked context_only.
   std::vector<BatchFile> files;
+  std::string root;                       // the first file's batch root, before the shard split
   std::vector<std::string> io_errors;     // every stage adds to these (exit 2)
   std::vector<std::string> not_followed;  // symlinks not followed
   std::vector<RunNote> notes;             // the batch rules' run-level notes

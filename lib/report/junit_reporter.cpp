@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "base/text_escape.h"
+#include "report/junit_failure.h"
 #include "report/reporters.h"
 
 namespace tmlint {
@@ -23,6 +24,17 @@ std::string classname(std::string_view path) {
 }
 
 }  // namespace
+
+void append_junit_failure(pugi::xml_node testcase, const Diagnostic& d) {
+  auto failure = testcase.append_child("failure");
+  std::string message = xml_safe(d.message);
+  failure.append_attribute("type") = std::string(severity_name(d.severity)).c_str();
+  failure.append_attribute("message") = message.c_str();
+  std::string text = fmt::format("{}:{}:{}: {}", d.path, d.location.line, d.location.column, d.message);
+  if (!d.segment.empty())
+    text += fmt::format("\nsegment {}\nsource: {}\ntarget: {}", d.segment, d.source_text, d.target_text);
+  failure.text().set(xml_safe(text).c_str());
+}
 
 void write_junit(std::ostream& out, const CheckResult& result) {
   // Unsuppressed findings per file and rule.
@@ -51,16 +63,7 @@ void write_junit(std::ostream& out, const CheckResult& result) {
       auto it = found.find({f.path, rule});
       if (it == found.end()) continue;
       ++failures;
-      for (const Diagnostic* d : it->second) {
-        auto failure = tc.append_child("failure");
-        std::string message = xml_safe(d->message);
-        failure.append_attribute("type") = std::string(severity_name(d->severity)).c_str();
-        failure.append_attribute("message") = message.c_str();
-        std::string text = fmt::format("{}:{}:{}: {}", f.path, d->location.line, d->location.column, d->message);
-        if (!d->segment.empty())
-          text += fmt::format("\nsegment {}\nsource: {}\ntarget: {}", d->segment, d->source_text, d->target_text);
-        failure.text().set(xml_safe(text).c_str());
-      }
+      for (const Diagnostic* d : it->second) append_junit_failure(tc, *d);
     }
     suite.append_attribute("tests") = std::to_string(f.rules.size()).c_str();
     suite.append_attribute("failures") = std::to_string(failures).c_str();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -10,8 +11,10 @@
 #include <set>
 #include <sstream>
 
+#include "base/text_escape.h"
 #include "engine/rule.h"
 #include "engine/run_check.h"
+#include "report/junit_failure.h"
 #include "report/reporters.h"
 
 namespace tmlint {
@@ -47,7 +50,7 @@ bool detect(const ReportInput& in, ReportKind& kind, Json& json, pugi::xml_docum
   return false;
 }
 
-bool merge_json(const std::vector<Json>& docs, std::string& out, std::string& error) {
+bool merge_json(const std::vector<Json>& docs, const CheckResult* batch, std::string& out, std::string& error) {
   CheckResult merged;
   std::deque<std::string> unknown_ids;  // rule ids this build does not register
   Summary& s = merged.summary;
@@ -82,6 +85,15 @@ bool merge_json(const std::vector<Json>& docs, std::string& out, std::string& er
       merged.diagnostics.push_back(std::move(d));
     }
   }
+  if (batch) {
+    // Suppressed ones are only counted: write_json leaves them out.
+    s.errors += batch->summary.errors;
+    s.warnings += batch->summary.warnings;
+    s.infos += batch->summary.infos;
+    s.suppressed += batch->summary.suppressed;
+    for (const RunNote& n : batch->summary.notes) s.notes.push_back(n);
+    for (const Diagnostic& d : batch->diagnostics) merged.diagnostics.push_back(d);
+  }
   std::sort(merged.diagnostics.begin(), merged.diagnostics.end());
   // Every shard that loaded the whole batch (--context) notes the same.
   std::sort(s.notes.begin(), s.notes.end());
@@ -92,15 +104,29 @@ bool merge_json(const std::vector<Json>& docs, std::string& out, std::string& er
   return true;
 }
 
-// Results sort as the engine sorts findings: path, line, column, rule, message.
+// Results sort as the engine sorts findings: path, line, column, rule,
+// message, segment.
 auto result_key(const Json& r) {
   const Json& loc = r["locations"][0]["physicalLocation"];
   return std::make_tuple(loc["artifactLocation"].value("uri", ""), loc["region"].value("startLine", 0),
                          loc["region"].value("startColumn", 0), r.value("ruleId", ""),
-                         r["message"].value("text", ""));
+                         r["message"].value("text", ""), r.value("properties", Json::object()).value("segment", ""));
 }
 
-bool merge_sarif(std::vector<Json>& docs, std::string& out, std::string& error) {
+bool merge_sarif(std::vector<Json>& docs, const CheckResult* batch, std::string& out, std::string& error) {
+  if (batch) {
+    // The batch findings as the reporter writes them, merged as one more
+    // log (its batch root is the shards').
+    CheckResult copy;
+    copy.root = batch->root;
+    copy.diagnostics = batch->diagnostics;
+    copy.summary.notes = batch->summary.notes;
+    std::ostringstream os;
+    write_sarif(os, copy);
+    Json extra = Json::parse(os.str());
+    extra["runs"][0]["originalUriBaseIds"] = docs.front()["runs"][0].value("originalUriBaseIds", Json::object());
+    docs.push_back(std::move(extra));
+  }
   Json base = docs.front();
   Json& run = base["runs"][0];
   std::map<std::string, Json> rules;
@@ -148,7 +174,55 @@ bool merge_sarif(std::vector<Json>& docs, std::string& out, std::string& error) 
   return true;
 }
 
-bool merge_junit(std::vector<pugi::xml_document>& docs, std::string& out, std::string& error) {
+// A <failure>'s place among its testcase's: the engine's order of
+// findings, read back from what append_junit_failure wrote ("path:line:
+// column: message", then the segment), the path and rule being the
+// testcase's.
+auto failure_key(const pugi::xml_node& failure, std::string_view path) {
+  std::string_view text = failure.text().get();
+  unsigned long line = 0, column = 0;
+  if (text.substr(0, path.size()) == path && text.size() > path.size() && text[path.size()] == ':') {
+    const char* p = text.data() + path.size() + 1;
+    const char* end = text.data() + text.size();
+    auto [after_line, e1] = std::from_chars(p, end, line);
+    if (e1 == std::errc() && after_line < end && *after_line == ':') std::from_chars(after_line + 1, end, column);
+  }
+  return std::make_tuple(line, column, std::string_view(failure.attribute("message").value()), text);
+}
+
+// The batch findings into the merged JUnit: each into its (file, rule)
+// testcase, which the shard wrote without failures or with its own rule's
+// per-article ones; counts updated. A finding in a file or rule without a
+// testcase is left out, as the reporter leaves it out.
+void add_junit_findings(pugi::xml_node root, const CheckResult& batch, unsigned long long& failures) {
+  std::map<std::string, pugi::xml_node, std::less<>> suites;
+  for (pugi::xml_node suite : root.children("testsuite")) suites.emplace(suite.attribute("name").value(), suite);
+  std::map<std::pair<std::string, std::string_view>, std::vector<const Diagnostic*>> found;
+  for (const Diagnostic& d : batch.diagnostics)
+    if (!d.suppressed) found[{xml_safe(d.path), d.rule}].push_back(&d);
+  for (const auto& [key, diags] : found) {
+    auto suite = suites.find(key.first);
+    if (suite == suites.end()) continue;
+    pugi::xml_node tc = suite->second.find_child_by_attribute("testcase", "name", std::string(key.second).c_str());
+    if (!tc) continue;
+    const bool had_failures = static_cast<bool>(tc.child("failure"));
+    for (const Diagnostic* d : diags) append_junit_failure(tc, *d);
+    // Back in the engine's order among the shard's own failures.
+    std::vector<pugi::xml_node> all(tc.children("failure").begin(), tc.children("failure").end());
+    std::stable_sort(all.begin(), all.end(), [&](const pugi::xml_node& a, const pugi::xml_node& b) {
+      return failure_key(a, key.first) < failure_key(b, key.first);
+    });
+    for (const pugi::xml_node& f : all) tc.append_move(f);
+    if (!had_failures) {
+      pugi::xml_attribute count = suite->second.attribute("failures");
+      count.set_value(std::to_string(count.as_ullong() + 1).c_str());
+      ++failures;
+    }
+  }
+}
+
+bool merge_junit(std::vector<pugi::xml_document>& docs, const CheckResult* batch, std::string& out,
+                 std::string& error) {
   std::vector<pugi::xml_node> suites;
   std::set<std::string> names;
   for (auto& doc : docs)
@@ -176,6 +250,7 @@ bool merge_junit(std::vector<pugi::xml_document>& docs, std::string& out, std::s
     failures += suite.attribute("failures").as_ullong();
     errors += suite.attribute("errors").as_ullong();
   }
+  if (batch) add_junit_findings(root, *batch, failures);
   root.append_attribute("tests") = std::to_string(tests).c_str();
   root.append_attribute("failures") = std::to_string(failures).c_str();
   root.append_attribute("errors") = std::to_string(errors).c_str();
@@ -185,9 +260,149 @@ bool merge_junit(std::vector<pugi::xml_document>& docs, std::string& out, std::s
   return true;
 }
 
+// The articles a report checked (Markdown and YAML pages), where its format
+// says: -1 for SARIF, which lists findings only.
+long long report_files(ReportKind kind, const Json& json, const pugi::xml_document& xml) {
+  if (kind == ReportKind::Json)
+    return json["summary"].value("files", 0LL) + json["summary"].value("yaml_pages", 0LL);
+  if (kind == ReportKind::Junit) {
+    long long n = 0;
+    for ([[maybe_unused]] pugi::xml_node s : xml.child("testsuites").children("testsuite")) ++n;
+    return n;
+  }
+  return -1;
+}
+
+// The reports must be the shards whose facts were read: a report and facts
+// of different runs would merge into a report of neither.
+bool match_facts(const std::vector<ReportInput>& inputs, ReportKind kind, const std::vector<Json>& json,
+                 const std::vector<pugi::xml_document>& xml, const ShardFacts& facts, std::string& error) {
+  if (inputs.size() != facts.headers.size()) {
+    error = fmt::format("{} report{} but {} facts file{}: give one report per shard, with its facts file",
+                        inputs.size(), inputs.size() == 1 ? "" : "s", facts.headers.size(),
+                        facts.headers.size() == 1 ? "" : "s");
+    return false;
+  }
+  if (kind == ReportKind::Sarif) return true;
+  long long reported = 0, in_facts = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const long long files = report_files(kind, json[i], xml[i]);
+    const FactsFileHeader& h = facts.headers[i];
+    const long long facts_files = static_cast<long long>(h.files + h.yaml_pages);
+    if (facts.paired && files != facts_files) {
+      error = fmt::format("{} checked {} files, its facts file {} {} (shard {}/{}): the report and the facts file "
+                          "are of different runs",
+                          inputs[i].path, files, facts.paths[i], facts_files, h.shard_index + 1, h.shard_count);
+      return false;
+    }
+    reported += files;
+    in_facts += facts_files;
+  }
+  if (reported != in_facts) {
+    error = fmt::format("the reports checked {} files, the facts files {}: reports and facts of different runs",
+                        reported, in_facts);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-bool merge_reports(const std::vector<ReportInput>& inputs, std::string& out, ReportKind& kind, std::string& error) {
+bool run_shard_facts(const std::vector<ReportInput>& files, ShardFacts& out, std::string& error) {
+  if (files.empty()) {
+    error = "no facts file";
+    return false;
+  }
+  std::vector<ArticleFacts> all;
+  std::vector<size_t> owner;  // all[i] came from files[owner[i]]
+  for (size_t i = 0; i < files.size(); ++i) {
+    FactsFile f;
+    try {
+      f = decode_facts_file(files[i].bytes);
+    } catch (const BadFacts& e) {
+      error = fmt::format("{}: {}", files[i].path, e.what());
+      return false;
+    }
+    out.paths.push_back(files[i].path);
+    out.headers.push_back(std::move(f.header));
+    for (ArticleFacts& a : f.articles) {
+      all.push_back(std::move(a));
+      owner.push_back(i);
+    }
+  }
+  // The N shards of one run, each once.
+  const std::vector<FactsFileHeader>& h = out.headers;
+  const uint32_t n = h.front().shard_count;
+  std::vector<size_t> shard_file(n, SIZE_MAX);
+  for (size_t i = 0; i < h.size(); ++i) {
+    if (h[i].shard_count != n) {
+      error = fmt::format("{} is shard {}/{}, {} shard {}/{}: merge the shards of one run", files[0].path,
+                          h[0].shard_index + 1, n, files[i].path, h[i].shard_index + 1, h[i].shard_count);
+      return false;
+    }
+    if (h[i].fail_on != h[0].fail_on) {
+      error = fmt::format("{} ran with --fail-on {}, {} with {}: the shards of one run have one configuration",
+                          files[0].path, severity_name(h[0].fail_on), files[i].path, severity_name(h[i].fail_on));
+      return false;
+    }
+    if (size_t& first = shard_file[h[i].shard_index]; first != SIZE_MAX) {
+      error = fmt::format("{} and {} are both shard {}/{}: a shard given twice?", files[first].path, files[i].path,
+                          h[i].shard_index + 1, n);
+      return false;
+    } else {
+      first = i;
+    }
+  }
+  std::string missing;
+  for (uint32_t k = 0; k < n; ++k)
+    if (shard_file[k] == SIZE_MAX) missing += fmt::format("{}{}/{}", missing.empty() ? "" : ", ", k + 1, n);
+  if (!missing.empty()) {
+    error = fmt::format("no facts file of shard{} {}: the batch rules need every shard's facts",
+                        missing.find(',') == std::string::npos ? "" : "s", missing);
+    return false;
+  }
+  // In the order one run's batch phase sees them: by path.
+  std::vector<size_t> order(all.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return all[a].path < all[b].path; });
+  std::vector<const ArticleFacts*> facts;
+  facts.reserve(order.size());
+  for (size_t j = 0; j < order.size(); ++j) {
+    if (j && all[order[j]].path == all[order[j - 1]].path) {
+      error = fmt::format("{} is in two shards ({}, {}): facts of different runs or splits?", all[order[j]].path,
+                          files[owner[order[j - 1]]].path, files[owner[order[j]]].path);
+      return false;
+    }
+    facts.push_back(&all[order[j]]);
+  }
+  BatchFindings found = run_batch_rules(facts, false);
+  CheckResult& batch = out.batch;
+  batch.root = h.front().root;
+  batch.diagnostics = std::move(found.diagnostics);
+  std::sort(batch.diagnostics.begin(), batch.diagnostics.end());
+  const Severity fail_on = h.front().fail_on;
+  for (const Diagnostic& d : batch.diagnostics) {
+    if (d.suppressed) ++batch.summary.suppressed;
+    else if (d.severity == Severity::Error) ++batch.summary.errors;
+    else if (d.severity == Severity::Warning) ++batch.summary.warnings;
+    else ++batch.summary.infos;
+    out.failing |= !d.suppressed && d.severity >= fail_on;
+  }
+  batch.summary.notes = std::move(found.notes);
+  std::sort(batch.summary.notes.begin(), batch.summary.notes.end());
+  batch.summary.notes.erase(std::unique(batch.summary.notes.begin(), batch.summary.notes.end()),
+                            batch.summary.notes.end());
+  for (const FactsFileHeader& f : h) {
+    out.failing |= f.failing;
+    out.errors.insert(out.errors.end(), f.errors.begin(), f.errors.end());
+  }
+  out.errors.insert(out.errors.end(), found.errors.begin(), found.errors.end());
+  std::sort(out.errors.begin(), out.errors.end());
+  return true;
+}
+
+bool merge_reports(const std::vector<ReportInput>& inputs, const ShardFacts* facts, std::string& out,
+                   ReportKind& kind, std::string& error) {
   if (inputs.empty()) {
     error = "no report to merge";
     return false;
@@ -203,11 +418,13 @@ bool merge_reports(const std::vector<ReportInput>& inputs, std::string& out, Rep
       return false;
     }
   }
+  const CheckResult* batch = facts ? &facts->batch : nullptr;
   try {
+    if (facts && !match_facts(inputs, kind, json, xml, *facts, error)) return false;
     switch (kind) {
-      case ReportKind::Json: return merge_json(json, out, error);
-      case ReportKind::Sarif: return merge_sarif(json, out, error);
-      case ReportKind::Junit: return merge_junit(xml, out, error);
+      case ReportKind::Json: return merge_json(json, batch, out, error);
+      case ReportKind::Sarif: return merge_sarif(json, batch, out, error);
+      case ReportKind::Junit: return merge_junit(xml, batch, out, error);
     }
   } catch (const nlohmann::json::exception& e) {
     error = fmt::format("a report does not have the expected shape: {}", e.what());
