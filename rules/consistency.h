@@ -199,8 +199,12 @@ inline void collect(const ArticleContext& ctx, FactWriter& out) {
     const Segment& s = a.segments[si];
     while (link < by_segment.size() && by_segment[link].first < static_cast<int32_t>(si)) ++link;
     if (!s.has_source || s.target.raw.empty()) continue;
-    const uint32_t words = static_cast<uint32_t>(count_words(ctx.text.visible(si, Side::Source), kWordCap));
-    const bool letter_or_digit = has_letter_or_digit(s.source.raw);
+    const std::string& visible = ctx.text.visible(si, Side::Source);
+    const uint32_t words = static_cast<uint32_t>(count_words(visible, kWordCap));
+    // Without inline code, the visible text is what has_letter_or_digit reads.
+    const bool letter_or_digit = s.source.raw.find('`') == std::string_view::npos
+                                     ? has_letter_or_digit_visible(visible)
+                                     : has_letter_or_digit(s.source.raw);
     if (words == 0 && !letter_or_digit) continue;
     urls[0].clear();
     urls[1].clear();

@@ -48,12 +48,32 @@ std::string english_text(const Article& a, const Link& link) {
 // its text word for word but for one word within two edits: the file
 // name's word and the text's, the message's parts, where it is, its
 // segment. Whether those words occur in the batch is the batch's question.
+// The hash (facts::stable_hash) of each word of english_words(text) in
+// lower case, appended to `out`: the words as english_words cuts them (runs
+// of ASCII letters, an apostrophe inside), hashed in place, without the
+// vector of words and the lower-cased copy of each.
+void add_word_hashes(std::string_view text, std::vector<uint64_t>& out) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (size_t i = 0; i < text.size();) {
+    if (!letter(text[i])) {
+      ++i;
+      continue;
+    }
+    uint64_t h = 14695981039346656037ull;  // FNV-1a, as stable_hash
+    while (i < text.size() && (letter(text[i]) || (text[i] == '\'' && i + 1 < text.size() && letter(text[i + 1])))) {
+      const char c = text[i++];
+      h = (h ^ static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211ull;
+    }
+    out.push_back(h);
+  }
+}
+
 void collect(const ArticleContext& ctx, FactWriter& out) {
   const Article& a = ctx.article;
   std::vector<uint64_t> words;
   for (size_t si = 0; si < a.segments.size(); ++si) {
     if (!a.segments[si].has_source) continue;
-    for (const Word& w : english_words(ctx.text.visible(si, Side::Source))) words.push_back(facts::stable_hash(ascii_lower(w.text)));
+    add_word_hashes(ctx.text.visible(si, Side::Source), words);
   }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());

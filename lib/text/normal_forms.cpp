@@ -1,5 +1,8 @@
 #include "text/normal_forms.h"
 
+#include <array>
+#include <cstring>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/bytestream.h>
@@ -160,8 +163,104 @@ std::string segment_form(std::string_view markdown) {
   return normalize_visible(joined);
 }
 
+namespace {
+
+bool ascii(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {  // 8 bytes at a time: no byte with its high bit set
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+  return true;
+}
+
+// The length of the white space code point (u_isUWhiteSpace) at s[i], 0 when
+// there is none. Only a lead byte C2, E1, E2 or E3 can start a non-ASCII one
+// (U+0085 U+00A0; U+1680; U+2000..U+200A U+2028 U+2029 U+202F U+205F;
+// U+3000), and a lead byte is never inside another code point, valid or not,
+// so a byte scan sees the same white space as decoding does.
+// normal_forms_test checks this against ICU for every code point.
+size_t white_at(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;
+  auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  switch (c) {
+    case 0xC2: return at(1) == 0x85 || at(1) == 0xA0 ? 2 : 0;
+    case 0xE1: return at(1) == 0x9A && at(2) == 0x80 ? 3 : 0;
+    case 0xE2: {
+      const unsigned b1 = at(1), b2 = at(2);
+      if (b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) return 3;
+      return b1 == 0x81 && b2 == 0x9F ? 3 : 0;
+    }
+    case 0xE3: return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0;
+    default: return 0;
+  }
+}
+
+// Every run of white space one ' ', none at either end; the text between
+// is copied a run at a time.
+std::string collapse_white(std::string_view s) {
+  // Bytes that may start white space: ASCII white, and the lead bytes of white_at.
+  static const auto may_be_white = [] {
+    std::array<bool, 256> k{};
+    for (int c : {0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE1, 0xE2, 0xE3}) k[c] = true;
+    return k;
+  }();
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  size_t start = 0;  // of the text not yet copied
+  auto flush = [&](size_t end) {
+    if (end == start) return;
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.append(s.data() + start, end - start);
+  };
+  for (size_t i = 0; i < s.size();) {
+    const size_t w = may_be_white[static_cast<unsigned char>(s[i])] ? white_at(s, i) : 0;
+    if (w == 0) {
+      ++i;
+      continue;
+    }
+    flush(i);
+    pending = !out.empty();
+    i += w;
+    start = i;
+  }
+  flush(s.size());
+  return out;
+}
+
+}  // namespace
+
 std::string normalize_visible(std::string_view visible) {
-  return filter_utf8(nfc(visible), [](UChar32) { return false; }, white);
+  // NFC only for text that is not ASCII (ASCII always is NFC), without a copy
+  // when ICU's quick check finds it normalised already (nearly always).
+  if (ascii(visible)) return collapse_white(visible);
+  const icu::Normalizer2* n = nfc_instance();
+  const icu::StringPiece piece(visible.data(), static_cast<int32_t>(visible.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  if (!n || (n->isNormalizedUTF8(piece, status) && U_SUCCESS(status))) return collapse_white(visible);
+  return collapse_white(normalize_utf8(n, visible, false));
+}
+
+bool has_letter_or_digit_visible(std::string_view visible) {
+  const auto* p = reinterpret_cast<const uint8_t*>(visible.data());
+  const auto len = static_cast<int32_t>(visible.size());
+  for (int32_t i = 0; i < len;) {
+    if (p[i] < 0x80) {  // ASCII: no decoding
+      const char c = static_cast<char>(p[i++]);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
 }
 
 std::string loose_form(std::string_view text) {
@@ -174,14 +273,7 @@ bool has_letter_or_digit(std::string_view text) {
   bool found = false;
   split_code(text, [&](std::string_view part, bool code) {
     if (code || found) return;
-    const std::string visible = visible_text(part);
-    const auto* p = reinterpret_cast<const uint8_t*>(visible.data());
-    const auto len = static_cast<int32_t>(visible.size());
-    for (int32_t i = 0; i < len && !found;) {
-      UChar32 c;
-      U8_NEXT(p, i, len, c);
-      found = c >= 0 && u_isalnum(c);
-    }
+    found = has_letter_or_digit_visible(visible_text(part));
   });
   return found;
 }

@@ -33,6 +33,9 @@ std::string loose_form(std::string_view text);
 
 // True when the text has a letter or digit outside inline code.
 bool has_letter_or_digit(std::string_view text);
+// The same for a text already visible (visible_text): has_letter_or_digit(m)
+// == has_letter_or_digit_visible(visible_text(m)) when m has no backtick.
+bool has_letter_or_digit_visible(std::string_view visible);
 
 // A term compiled for TermFinder: NFC, and case-folded when insensitive.
 struct TermPattern {
