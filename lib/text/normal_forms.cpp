@@ -247,6 +247,11 @@ std::string normalize_visible(std::string_view visible) {
   return collapse_white(normalize_utf8(n, visible, false));
 }
 
+std::string form_of_markdown(std::string_view markdown) {
+  return markdown.find('`') == std::string_view::npos ? normalize_visible(visible_text(markdown))
+                                                       : segment_form(markdown);
+}
+
 bool has_letter_or_digit_visible(std::string_view visible) {
   const auto* p = reinterpret_cast<const uint8_t*>(visible.data());
   const auto len = static_cast<int32_t>(visible.size());

@@ -24,6 +24,10 @@ std::string segment_form(std::string_view markdown);
 // space collapsed): segment_form(m) == normalize_visible(visible_text(m))
 // when m has no inline code.
 std::string normalize_visible(std::string_view visible);
+// segment_form as SegmentTextCache::form computes it, from the visible text
+// when there is no inline code: the batch phase computes some forms again
+// from the raw texts in the facts and must get the same bytes.
+std::string form_of_markdown(std::string_view markdown);
 
 // A looser form for telling variants apart: NFKC with case folded (so
 // full-width and half-width forms, and case, are one), white space and
