@@ -537,7 +537,9 @@ inline void check(const BatchContext& ctx, Key key_side) {
   const std::string_view rule_id = key_side == Key::Source ? "inconsistent-translation" : "inconsistent-source";
 
   // The facts of article i, and its entries read back where needed.
-  auto bytes_of = [&](uint32_t article) { return ctx.articles[article]->group(ctx.group); };
+  std::vector<std::string_view> group_bytes(ctx.articles.size());
+  for (size_t i = 0; i < ctx.articles.size(); ++i) group_bytes[i] = ctx.articles[i]->group(ctx.group);
+  auto bytes_of = [&](uint32_t article) { return group_bytes[article]; };
   auto entry = [&](const Place& p) { return read_entry(bytes_of(p.article), p.segment); };
   // The forms of the texts that are compared or shown, computed once each
   // from the raw texts (see collect).

@@ -4,7 +4,9 @@
 // is the same on every machine and in every build (the facts of a shard are
 // read by `tmlint merge` elsewhere, and the cache outlives the process,
 // so std::hash, which may differ between builds, will not do).
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "engine/rule.h"
@@ -58,9 +60,13 @@ inline uint64_t text_hash(std::string_view s) {
     k = rotl(k, 31);
     return k * c2;
   };
-  auto load = [](const char* p, size_t n) {  // little-endian; one load on x86
+  auto load = [](const char* p, size_t n) {  // little-endian
     uint64_t v = 0;
-    for (size_t b = 0; b < n; ++b) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[b])) << (8 * b);
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&v, p, n);
+    } else {
+      for (size_t b = 0; b < n; ++b) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[b])) << (8 * b);
+    }
     return v;
   };
   uint64_t h = 0x9E3779B97F4A7C15ull;
