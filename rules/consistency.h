@@ -105,12 +105,18 @@ inline std::string shown_variant(std::string_view text, std::string_view other) 
 inline bool untranslated(std::string_view source, std::string_view target) {
   if (source == target) return true;
   // The ASCII letters and digits, case folded, compared in place.
+  static const auto fold = [] {  // each byte's folded letter or digit, else 0
+    std::array<char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = static_cast<char>(c);
+    for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+    return t;
+  }();
   auto next = [](std::string_view s, size_t& i) -> char {
-    for (; i < s.size(); ++i) {
-      const char c = s[i];
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return s[i++];
-      if (c >= 'A' && c <= 'Z') return static_cast<char>(s[i++] - 'A' + 'a');
-    }
+    for (; i < s.size(); ++i)
+      if (const char c = fold[static_cast<unsigned char>(s[i])]) {
+        ++i;
+        return c;
+      }
     return 0;
   };
   size_t i = 0, j = 0;

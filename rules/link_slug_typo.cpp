@@ -9,6 +9,7 @@
 
 
 #include <algorithm>
+#include <array>
 
 #include "engine/rule.h"
 #include "segment_facts.h"
@@ -53,16 +54,29 @@ std::string english_text(const Article& a, const Link& link) {
 // of ASCII letters, an apostrophe inside), hashed in place, without the
 // vector of words and the lower-cased copy of each.
 void add_word_hashes(std::string_view text, std::vector<uint64_t>& out) {
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  for (size_t i = 0; i < text.size();) {
-    if (!letter(text[i])) {
+  // Each byte's letter in lower case, 0 for a byte that is no ASCII letter.
+  static const auto lower = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = static_cast<unsigned char>(c);
+    return t;
+  }();
+  auto at = [&](size_t i) { return lower[static_cast<unsigned char>(text[i])]; };
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    if (!at(i)) {
       ++i;
       continue;
     }
     uint64_t h = 14695981039346656037ull;  // FNV-1a, as stable_hash
-    while (i < text.size() && (letter(text[i]) || (text[i] == '\'' && i + 1 < text.size() && letter(text[i + 1])))) {
-      const char c = text[i++];
-      h = (h ^ static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211ull;
+    for (;;) {
+      if (const unsigned char l = at(i)) {
+        h = (h ^ l) * 1099511628211ull;
+      } else if (text[i] == '\'' && i + 1 < n && at(i + 1)) {
+        h = (h ^ static_cast<unsigned char>('\'')) * 1099511628211ull;
+      } else {
+        break;
+      }
+      if (++i == n) break;
     }
     out.push_back(h);
   }

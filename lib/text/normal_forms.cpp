@@ -219,10 +219,15 @@ std::string collapse_white(std::string_view s) {
     pending = false;
     out.append(s.data() + start, end - start);
   };
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    const size_t w = may_be_white[static_cast<unsigned char>(s[i])] ? white_at(s, i) : 0;
+    const size_t w = may_be_white[p[i]] ? white_at(s, i) : 0;
     if (w == 0) {
-      ++i;
+      // A whole three-byte code point at once (most of CJK text): its trail
+      // bytes cannot start white space.
+      i += p[i] >= 0xE0 && p[i] < 0xF0 && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80
+               ? 3
+               : 1;
       continue;
     }
     flush(i);
@@ -236,10 +241,42 @@ std::string collapse_white(std::string_view s) {
 
 }  // namespace
 
+namespace detail {
+
+bool surely_nfc(std::string_view s) {
+  if (ascii(s)) return true;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  auto trail = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  for (size_t i = 0; i < n;) {
+    const unsigned c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else if (c >= 0xC2 && c <= 0xCB) {  // U+0080..U+02FF
+      if (!trail(i + 1)) return false;
+      i += 2;
+    } else if (c >= 0xE3 && c <= 0xEF) {
+      if (!trail(i + 1) || !trail(i + 2)) return false;
+      const unsigned cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      const bool sure = (cp >= 0x3000 && cp <= 0x9FFF && !(cp >= 0x302A && cp <= 0x302F) && cp != 0x3099 &&
+                         cp != 0x309A) ||
+                        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFF00 && cp <= 0xFFEF);
+      if (!sure) return false;
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+
 std::string normalize_visible(std::string_view visible) {
-  // NFC only for text that is not ASCII (ASCII always is NFC), without a copy
-  // when ICU's quick check finds it normalised already (nearly always).
-  if (ascii(visible)) return collapse_white(visible);
+  // NFC only for text that may change (ASCII, kana, CJK, Hangul and
+  // full-width forms never do), without a copy when ICU's quick check finds
+  // it normalised already (nearly always).
+  if (detail::surely_nfc(visible)) return collapse_white(visible);
   const icu::Normalizer2* n = nfc_instance();
   const icu::StringPiece piece(visible.data(), static_cast<int32_t>(visible.size()));
   UErrorCode status = U_ZERO_ERROR;

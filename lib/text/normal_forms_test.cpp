@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/unorm2.h>
 
 #include "text/visible_text.h"
 
@@ -36,6 +37,23 @@ TEST_CASE("normalize_visible: every Unicode white space and nothing else is a sp
   // ASCII (no NFC) and NFC text that needs normalising.
   CHECK(normalize_visible(" Sign  in\n") == "Sign in");
   CHECK(normalize_visible("Cafe\xCC\x81  x") == "Caf\xC3\xA9 x");
+}
+
+TEST_CASE("surely_nfc: only code points NFC never changes, and the usual CJK text") {
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string encoded;
+    icu::UnicodeString(c).toUTF8String(encoded);
+    if (!detail::surely_nfc(encoded)) continue;
+    if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0)
+      FAIL("U+" << std::hex << c);
+  }
+  CHECK(detail::surely_nfc("\xE3\x82\xB5\xE3\x83\xBC\xE3\x83\x93\xE3\x82\xB9\xE3\x81\xAE\xE5\xB1\x95\xE9\x96\x8B\xE3\x80\x82 Azure"));
+  CHECK_FALSE(detail::surely_nfc("\xE3\x81\x8B\xE3\x82\x99"));  // か + combining dakuten: NFC makes が
+  CHECK_FALSE(detail::surely_nfc("Cafe\xCC\x81"));
+  CHECK_FALSE(detail::surely_nfc("\xE3\x81"));  // cut short
+  CHECK_FALSE(detail::surely_nfc("\xC3"));
+  CHECK(normalize_visible("\xE3\x81\x8B\xE3\x82\x99") == "\xE3\x81\x8C");
 }
 
 TEST_CASE("has_letter_or_digit_visible: the visible text of a fragment without code") {
