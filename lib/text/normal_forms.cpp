@@ -165,18 +165,6 @@ std::string segment_form(std::string_view markdown) {
 
 namespace {
 
-bool ascii(std::string_view s) {
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {  // 8 bytes at a time: no byte with its high bit set
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (w & 0x8080808080808080ull) return false;
-  }
-  for (; i < s.size(); ++i)
-    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
-  return true;
-}
-
 // The length of the white space code point (u_isUWhiteSpace) at s[i], 0 when
 // there is none. Only a lead byte C2, E1, E2 or E3 can start a non-ASCII one
 // (U+0085 U+00A0; U+1680; U+2000..U+200A U+2028 U+2029 U+202F U+205F;
@@ -223,11 +211,7 @@ std::string collapse_white(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const size_t w = may_be_white[p[i]] ? white_at(s, i) : 0;
     if (w == 0) {
-      // A whole three-byte code point at once (most of CJK text): its trail
-      // bytes cannot start white space.
-      i += p[i] >= 0xE0 && p[i] < 0xF0 && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80
-               ? 3
-               : 1;
+      ++i;
       continue;
     }
     flush(i);
@@ -239,44 +223,73 @@ std::string collapse_white(std::string_view s) {
   return out;
 }
 
+
+// What normalize_visible has to do with a text, found in one pass.
+enum class Work { None, Collapse, Unknown };
+
+// None: NFC leaves the text as it is (every code point is one of those
+// detail::surely_nfc names) and it has no white space but single ' '
+// between other characters; Collapse: the same but white space to
+// collapse; Unknown: a code point NFC might change, or broken UTF-8.
+Work work_for(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  auto trail = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  bool collapse = false;
+  bool after_white = true;  // white space at the start is collapsed
+  for (size_t i = 0; i < n;) {
+    const unsigned c = p[i];
+    if (c > 0x20 && c < 0x80) {  // most bytes
+      after_white = false;
+      ++i;
+    } else if (c <= 0x20) {
+      const bool white = c == ' ' || (c >= '\t' && c <= '\r');
+      if (white) collapse |= after_white || c != ' ';
+      after_white = white;
+      ++i;
+    } else if (c >= 0xC2 && c <= 0xCB) {  // U+0080..U+02FF
+      if (!trail(i + 1)) return Work::Unknown;
+      const bool white = c == 0xC2 && (p[i + 1] == 0x85 || p[i + 1] == 0xA0);
+      collapse |= white;
+      after_white = white;
+      i += 2;
+    } else if (c >= 0xE1 && c <= 0xEF) {
+      if (!trail(i + 1) || !trail(i + 2)) return Work::Unknown;
+      const unsigned cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      const bool white = cp == 0x1680 || (cp >= 0x2002 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+                         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+      const bool sure = white || (cp >= 0x3000 && cp <= 0x9FFF && !(cp >= 0x302A && cp <= 0x302F) && cp != 0x3099 &&
+                                  cp != 0x309A) ||
+                        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFF00 && cp <= 0xFFEF);
+      if (!sure) return Work::Unknown;
+      collapse |= white;
+      after_white = white;
+      i += 3;
+    } else {
+      return Work::Unknown;
+    }
+  }
+  collapse |= after_white && n > 0;  // white space at the end
+  return collapse ? Work::Collapse : Work::None;
+}
+
 }  // namespace
 
 namespace detail {
 
-bool surely_nfc(std::string_view s) {
-  if (ascii(s)) return true;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  auto trail = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
-  for (size_t i = 0; i < n;) {
-    const unsigned c = p[i];
-    if (c < 0x80) {
-      ++i;
-    } else if (c >= 0xC2 && c <= 0xCB) {  // U+0080..U+02FF
-      if (!trail(i + 1)) return false;
-      i += 2;
-    } else if (c >= 0xE3 && c <= 0xEF) {
-      if (!trail(i + 1) || !trail(i + 2)) return false;
-      const unsigned cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-      const bool sure = (cp >= 0x3000 && cp <= 0x9FFF && !(cp >= 0x302A && cp <= 0x302F) && cp != 0x3099 &&
-                         cp != 0x309A) ||
-                        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFF00 && cp <= 0xFFEF);
-      if (!sure) return false;
-      i += 3;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
+bool surely_nfc(std::string_view s) { return work_for(s) != Work::Unknown; }
 
 }  // namespace detail
 
 std::string normalize_visible(std::string_view visible) {
-  // NFC only for text that may change (ASCII, kana, CJK, Hangul and
-  // full-width forms never do), without a copy when ICU's quick check finds
-  // it normalised already (nearly always).
-  if (detail::surely_nfc(visible)) return collapse_white(visible);
+  // Most texts need nothing: NFC leaves ASCII, kana, CJK, Hangul and
+  // full-width forms as they are, and the visible text has its white space
+  // collapsed already, but for non-breaking and ideographic spaces.
+  switch (work_for(visible)) {
+    case Work::None: return std::string(visible);
+    case Work::Collapse: return collapse_white(visible);
+    case Work::Unknown: break;
+  }
   const icu::Normalizer2* n = nfc_instance();
   const icu::StringPiece piece(visible.data(), static_cast<int32_t>(visible.size()));
   UErrorCode status = U_ZERO_ERROR;

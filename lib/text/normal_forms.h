@@ -32,9 +32,10 @@ std::string form_of_markdown(std::string_view markdown);
 namespace detail {
 // True when NFC leaves the UTF-8 text as it is by a cheap test: every code
 // point is ASCII, U+0080..U+02FF, kana and CJK (U+3000..U+9FFF but the
-// combining U+302A..U+302F, U+3099, U+309A), a Hangul syllable or a
-// full-width form, each with NFC_Quick_Check=Yes and combining class 0
-// (UAX #15). False is "not known": ICU's quick check decides.
+// combining U+302A..U+302F, U+3099, U+309A), a Hangul syllable, a
+// full-width form or white space other than U+2000 and U+2001, each with
+// NFC_Quick_Check=Yes and combining class 0 (UAX #15). False is "not
+// known": ICU's quick check decides.
 bool surely_nfc(std::string_view utf8);
 }  // namespace detail
 
