@@ -231,42 +231,84 @@ enum class Work { None, Collapse, Unknown };
 // detail::surely_nfc names) and it has no white space but single ' '
 // between other characters; Collapse: the same but white space to
 // collapse; Unknown: a code point NFC might change, or broken UTF-8.
+// Byte classes and the three-byte code points work_for knows, built once.
+struct WorkTables {
+  enum Class : uint8_t { Plain, Space, White, Control, Two, Three, Other };
+  std::array<uint8_t, 256> byte_class{};
+  std::array<uint64_t, 1024> sure{};  // bit cp: NFC never changes code point cp (U+0800..U+FFFF)
+
+  WorkTables() {
+    for (int c = 0; c < 256; ++c)
+      byte_class[c] = c < 0x20 ? Control : c < 0x80 ? Plain : c >= 0xC2 && c <= 0xCB ? Two : c >= 0xE1 && c <= 0xEF ? Three : Other;
+    byte_class[' '] = Space;
+    for (int c = '\t'; c <= '\r'; ++c) byte_class[c] = White;
+    auto mark = [&](unsigned from, unsigned to) {
+      for (unsigned cp = from; cp <= to; ++cp) sure[cp >> 6] |= uint64_t{1} << (cp & 63);
+    };
+    mark(0x3000, 0x3029);  // CJK punctuation, kana, ideographs, but the combining marks
+    mark(0x3030, 0x3098);
+    mark(0x309B, 0x9FFF);
+    mark(0xAC00, 0xD7A3);  // Hangul syllables
+    mark(0xFF00, 0xFFEF);  // full-width and half-width forms
+    mark(0x1680, 0x1680);  // white space (U+2000 and U+2001 are not: NFC changes them)
+    mark(0x2002, 0x200A);
+    mark(0x2028, 0x2029);
+    mark(0x202F, 0x202F);
+    mark(0x205F, 0x205F);
+  }
+  bool is_sure(unsigned cp) const { return (sure[cp >> 6] >> (cp & 63)) & 1; }
+};
+
+// None: NFC leaves the text as it is (every code point is one of those
+// detail::surely_nfc names) and it has no white space but single ' '
+// between other characters; Collapse: the same but white space to
+// collapse; Unknown: a code point NFC might change, or broken UTF-8.
 Work work_for(std::string_view s) {
+  static const WorkTables t;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  auto trail = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
   bool collapse = false;
   bool after_white = true;  // white space at the start is collapsed
   for (size_t i = 0; i < n;) {
     const unsigned c = p[i];
-    if (c > 0x20 && c < 0x80) {  // most bytes
-      after_white = false;
-      ++i;
-    } else if (c <= 0x20) {
-      const bool white = c == ' ' || (c >= '\t' && c <= '\r');
-      if (white) collapse |= after_white || c != ' ';
-      after_white = white;
-      ++i;
-    } else if (c >= 0xC2 && c <= 0xCB) {  // U+0080..U+02FF
-      if (!trail(i + 1)) return Work::Unknown;
-      const bool white = c == 0xC2 && (p[i + 1] == 0x85 || p[i + 1] == 0xA0);
-      collapse |= white;
-      after_white = white;
-      i += 2;
-    } else if (c >= 0xE1 && c <= 0xEF) {
-      if (!trail(i + 1) || !trail(i + 2)) return Work::Unknown;
-      const unsigned cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-      const bool white = cp == 0x1680 || (cp >= 0x2002 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-                         cp == 0x202F || cp == 0x205F || cp == 0x3000;
-      const bool sure = white || (cp >= 0x3000 && cp <= 0x9FFF && !(cp >= 0x302A && cp <= 0x302F) && cp != 0x3099 &&
-                                  cp != 0x309A) ||
-                        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFF00 && cp <= 0xFFEF);
-      if (!sure) return Work::Unknown;
-      collapse |= white;
-      after_white = white;
-      i += 3;
-    } else {
-      return Work::Unknown;
+    switch (t.byte_class[c]) {
+      case WorkTables::Plain:
+        ++i;
+        while (i < n && t.byte_class[p[i]] == WorkTables::Plain) ++i;
+        after_white = false;
+        break;
+      case WorkTables::Space:
+        collapse |= after_white;
+        after_white = true;
+        ++i;
+        break;
+      case WorkTables::White:
+        collapse = after_white = true;
+        ++i;
+        break;
+      case WorkTables::Control:
+        after_white = false;
+        ++i;
+        break;
+      case WorkTables::Two: {  // U+0080..U+02FF
+        if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return Work::Unknown;
+        const bool white = c == 0xC2 && (p[i + 1] == 0x85 || p[i + 1] == 0xA0);
+        collapse |= white;
+        after_white = white;
+        i += 2;
+        break;
+      }
+      case WorkTables::Three: {
+        if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return Work::Unknown;
+        const unsigned cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+        if (!t.is_sure(cp)) return Work::Unknown;
+        const bool white = cp == 0x3000 || (cp >= 0x1680 && cp <= 0x205F);  // the sure ones there are white
+        collapse |= white;
+        after_white = white;
+        i += 3;
+        break;
+      }
+      default: return Work::Unknown;
     }
   }
   collapse |= after_white && n > 0;  // white space at the end
