@@ -614,7 +614,14 @@ inline void check(const BatchContext& ctx, Key key_side) {
     std::unordered_map<uint64_t, uint32_t> variant_of;   // subgroup and exact variant -> index in its group
     for (const Candidate& c : candidates) {
       if (c.members < 2) continue;
-      const Entry e = entry(c.place);
+      // The head, and the URLs only when there are some (rare).
+      Entry e;
+      {
+        const std::string_view bytes = bytes_of(c.place.article);
+        FactReader r(bytes.substr(c.place.segment));
+        e.head = read_head(r, c.place.segment);
+        if (e.head.flags & kUrls) e = read_entry(bytes, c.place.segment);
+      }
       const uint64_t gkey = mix(c.group, urls_hash(e.urls[key_index]));
       auto [git, gnew] = subgroup_of.try_emplace(gkey, static_cast<uint32_t>(groups.size()));
       if (gnew) groups.emplace_back();

@@ -298,16 +298,18 @@ Work work_for(std::string_view s) {
         i += 2;
         break;
       }
-      case WorkTables::Three: {
-        if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return Work::Unknown;
-        const unsigned cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-        if (!t.is_sure(cp)) return Work::Unknown;
-        const bool white = cp == 0x3000 || (cp >= 0x1680 && cp <= 0x205F);  // the sure ones there are white
-        collapse |= white;
-        after_white = white;
-        i += 3;
+      case WorkTables::Three:  // a run of them: most of CJK text
+        do {
+          if (i + 2 >= n || (((p[i + 1] << 8) | p[i + 2]) & 0xC0C0) != 0x8080) return Work::Unknown;
+          const unsigned cp = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+          if (!t.is_sure(cp)) return Work::Unknown;
+          // The sure code points from U+1680 to U+205F are white space.
+          const bool white = cp == 0x3000 || cp - 0x1680u <= 0x205Fu - 0x1680u;
+          collapse |= white;  // it becomes ' '
+          after_white = white;
+          i += 3;
+        } while (i < n && t.byte_class[p[i]] == WorkTables::Three);
         break;
-      }
       default: return Work::Unknown;
     }
   }
