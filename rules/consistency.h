@@ -61,7 +61,7 @@ enum class Key { Source, Target };
 
 struct Place {
   uint32_t article = 0;  // index into BatchContext::articles
-  uint32_t segment = 0;  // index into the article's entries (Entries), in segment order
+  uint32_t segment = 0;  // the entry's offset in the article's facts: entries are in segment order
   bool operator<(const Place& o) const { return article != o.article ? article < o.article : segment < o.segment; }
   bool operator==(const Place& o) const { return article == o.article && segment == o.segment; }
 };
@@ -105,12 +105,18 @@ inline std::string shown_variant(std::string_view text, std::string_view other) 
 inline bool untranslated(std::string_view source, std::string_view target) {
   if (source == target) return true;
   // The ASCII letters and digits, case folded, compared in place.
+  static const auto fold = [] {  // each byte's folded letter or digit, else 0
+    std::array<char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = static_cast<char>(c);
+    for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+    return t;
+  }();
   auto next = [](std::string_view s, size_t& i) -> char {
-    for (; i < s.size(); ++i) {
-      const char c = s[i];
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return s[i++];
-      if (c >= 'A' && c <= 'Z') return static_cast<char>(s[i++] - 'A' + 'a');
-    }
+    for (; i < s.size(); ++i)
+      if (const char c = fold[static_cast<unsigned char>(s[i])]) {
+        ++i;
+        return c;
+      }
     return 0;
   };
   size_t i = 0, j = 0;
@@ -153,42 +159,69 @@ inline long count_words(std::string_view text, long cap) {
   return n;
 }
 
-// One segment as both consistency rules see it: the facts collect()
-// writes for each segment that may count, read back as views into them.
-// `side` arrays are indexed by Side (Target 0, Source 1).
-struct Entry {
-  uint32_t segment = 0;       // index in the article (entries are in that order)
-  std::string_view id;
-  uint32_t line = 0;          // of the segment
-  uint32_t words = 0;         // English words of the visible source, at most kWordCap
-  bool letter_or_digit = false;  // in the raw source
-  std::string_view form[2];   // segment_form of each side
-  std::string_view raw[2];    // the raw text, capped
-  Location at[2];             // where each raw text begins
-  std::string_view decoded[2];  // entities decoded (the raw text when there is none), capped
-  std::string_view urls[2];   // that side's link URLs, each followed by '\x1F', in link order
-
-  const std::string_view& of(Side s, const std::string_view (&a)[2]) const { return a[s == Side::Source]; }
-  std::string_view form_of(Side s) const { return form[s == Side::Source]; }
-};
+// The facts of both rules (one facts group), per article: one entry per
+// segment that can count, in segment order. What every entry of the batch
+// is read for (pass 1 of check) comes first and is fixed; the rest, read
+// only for the segments whose key occurs twice or more, is one string:
+//
+//   u64 segment index, u64 English words of the visible source (at most
+//   kWordCap), u64 flags (below), fixed64 text_hash of the target's and of
+//   the source's segment_form (0: the form is empty), then a string of:
+//   str segment id, u64 line; per side (target, source) str raw text
+//   (capped) and loc where it begins; per side its form when the raw text
+//   was capped (kForm), the decoded text when entities changed it
+//   (kDecoded); the link URLs of each side when it has links (kUrls).
+//
+// The forms themselves are not kept: they are segment_form of the raw
+// texts, computed again in the batch for the few texts a message or a
+// variant comparison reads (a few thousand in a batch of 30,000 segments).
+// Kept: every segment with a source, a target, and a letter or digit in its
+// source; left out: those whose target form is empty or untranslated (a
+// target that is its source), which neither rule counts. min-words is the
+// batch's to apply (the word count is kept): the facts do not depend on
+// options.
 constexpr uint32_t kWordCap = 64;  // min-words beyond this counts as this
 
-inline void write_side(FactWriter& out, const SegmentText& t, std::string_view form) {
-  out.str(form);
-  out.str(facts::capped(t.raw));
-  out.loc(t.location);
-  // Entities decoded, only where decoding changed something (rare): a
-  // message's excerpt is cut in the batch, for the few texts it shows.
-  out.str(t.has_decoded ? facts::capped(t.decoded()) : std::string_view());
+// An entry's flags.
+constexpr uint32_t kLetterOrDigit = 1;  // in the raw source, outside code
+constexpr uint32_t kForm = 2;           // << side: the form is stored (the raw text was capped)
+constexpr uint32_t kDecoded = 8;        // << side: the decoded text is stored
+constexpr uint32_t kUrls = 32;          // the URL lists are stored
+
+// `side` arrays are indexed by Side (Target 0, Source 1).
+inline int side_index(Side s) { return s == Side::Source ? 1 : 0; }
+
+// An entry's fixed part: what pass 1 reads of every entry.
+struct Head {
+  uint32_t offset = 0;  // of the entry in its article's facts
+  uint32_t words = 0;
+  uint32_t flags = 0;
+  uint64_t hash[2] = {0, 0};  // text_hash of each side's form, 0 when empty
+};
+
+// One segment as both consistency rules see it, read back as views into
+// the facts.
+struct Entry {
+  Head head;
+  std::string_view id;
+  uint32_t line = 0;              // of the segment
+  std::string_view raw[2];        // the raw text, capped
+  Location at[2];                 // where each raw text begins
+  std::string_view stored_form[2];  // when kForm << side
+  std::string_view decoded[2];    // entities decoded (the raw text when there is none), capped
+  std::string_view urls[2];       // that side's link URLs, each followed by '\x1F', in link order
+};
+
+// The hash of a form as facts keep it: 0 only for the empty form.
+inline uint64_t form_hash(std::string_view form) {
+  if (form.empty()) return 0;
+  const uint64_t h = facts::text_hash(form);
+  return h == 0 ? 1 : h;
 }
 
-// The collect_facts of both rules (one facts group): every segment with a
-// source, a target and a letter or digit in its source; the batch check
-// applies min-words (the word count is kept), so the facts do not depend
-// on options.
 inline void collect(const ArticleContext& ctx, FactWriter& out) {
   const Article& a = ctx.article;
-  std::vector<std::string> urls(2);
+  std::string urls[2], rest;
   size_t link = 0;
   // Links by segment: Article::links is in file order, as segments are.
   std::vector<std::pair<int32_t, uint32_t>> by_segment;
@@ -199,9 +232,16 @@ inline void collect(const ArticleContext& ctx, FactWriter& out) {
     const Segment& s = a.segments[si];
     while (link < by_segment.size() && by_segment[link].first < static_cast<int32_t>(si)) ++link;
     if (!s.has_source || s.target.raw.empty()) continue;
-    const uint32_t words = static_cast<uint32_t>(count_words(ctx.text.visible(si, Side::Source), kWordCap));
-    const bool letter_or_digit = has_letter_or_digit(s.source.raw);
+    const std::string& visible = ctx.text.visible(si, Side::Source);
+    const uint32_t words = static_cast<uint32_t>(count_words(visible, kWordCap));
+    // Without inline code, the visible text is what has_letter_or_digit reads.
+    const bool letter_or_digit = s.source.raw.find('`') == std::string_view::npos
+                                     ? has_letter_or_digit_visible(visible)
+                                     : has_letter_or_digit(s.source.raw);
     if (words == 0 && !letter_or_digit) continue;
+    const std::string& target_form = ctx.text.form(si, Side::Target);
+    const std::string& source_form = ctx.text.form(si, Side::Source);
+    if (target_form.empty() || untranslated(source_form, target_form)) continue;
     urls[0].clear();
     urls[1].clear();
     for (size_t k = link; k < by_segment.size() && by_segment[k].first == static_cast<int32_t>(si); ++k) {
@@ -209,63 +249,87 @@ inline void collect(const ArticleContext& ctx, FactWriter& out) {
       if (l.place == LinkPlace::Target) (urls[0] += l.target) += '\x1F';
       if (l.place == LinkPlace::Source) (urls[1] += l.target) += '\x1F';
     }
+    const SegmentText* texts[2] = {&s.target, &s.source};
+    const std::string* forms[2] = {&target_form, &source_form};
+    uint32_t flags = letter_or_digit ? kLetterOrDigit : 0;
+    rest.clear();
+    FactWriter r(rest);
+    r.str(s.id);
+    r.u64(s.location.line);
+    for (int side = 0; side < 2; ++side) {
+      r.str(facts::capped(texts[side]->raw));
+      r.loc(texts[side]->location);
+    }
+    for (int side = 0; side < 2; ++side) {
+      const SegmentText& t = *texts[side];
+      if (facts::capped(t.raw).size() < t.raw.size()) {
+        flags |= kForm << side;
+        r.str(*forms[side]);
+      }
+      // Entities decoded, only where decoding changed something (rare): a
+      // message's excerpt is cut in the batch, for the few texts it shows.
+      if (t.has_decoded && !facts::capped(t.decoded()).empty()) {
+        flags |= kDecoded << side;
+        r.str(facts::capped(t.decoded()));
+      }
+    }
+    if (!urls[0].empty() || !urls[1].empty()) {
+      flags |= kUrls;
+      r.str(urls[0]);
+      r.str(urls[1]);
+    }
     out.u64(si);
-    out.str(s.id);
-    out.u64(s.location.line);
     out.u64(words);
-    out.boolean(letter_or_digit);
-    write_side(out, s.target, ctx.text.form(si, Side::Target));
-    write_side(out, s.source, ctx.text.form(si, Side::Source));
-    out.str(urls[0]);
-    out.str(urls[1]);
+    out.u64(flags);
+    out.fixed64(form_hash(target_form));
+    out.fixed64(form_hash(source_form));
+    out.str(rest);
   }
 }
 
-inline Entry read_entry(FactReader& in) {
+// The fixed part of the entry at the reader, which is left at its rest.
+inline Head read_head(FactReader& in, uint32_t offset) {
+  Head h;
+  h.offset = offset;
+  in.u64();  // the segment index: messages name the segment by id and line
+  h.words = in.u32();
+  h.flags = in.u32();
+  h.hash[0] = in.fixed64();
+  h.hash[1] = in.fixed64();
+  return h;
+}
+
+// The whole entry at `offset` of an article's facts.
+inline Entry read_entry(std::string_view bytes, uint32_t offset) {
+  if (offset > bytes.size()) throw BadFacts("consistency facts: an entry beyond the end");
+  FactReader in(bytes.substr(offset));
   Entry e;
-  e.segment = in.u32();
-  e.id = in.str();
-  e.line = in.u32();
-  e.words = in.u32();
-  e.letter_or_digit = in.boolean();
+  e.head = read_head(in, offset);
+  FactReader r(in.str());
+  e.id = r.str();
+  e.line = r.u32();
   for (int side = 0; side < 2; ++side) {
-    e.form[side] = in.str();
-    e.raw[side] = in.str();
-    e.at[side] = in.loc();
-    e.decoded[side] = in.str();
-    if (e.decoded[side].empty()) e.decoded[side] = e.raw[side];
+    e.raw[side] = r.str();
+    e.at[side] = r.loc();
   }
-  e.urls[0] = in.str();
-  e.urls[1] = in.str();
+  for (int side = 0; side < 2; ++side) {
+    if (e.head.flags & (kForm << side)) e.stored_form[side] = r.str();
+    e.decoded[side] = e.head.flags & (kDecoded << side) ? r.str() : e.raw[side];
+  }
+  if (e.head.flags & kUrls) {
+    e.urls[0] = r.str();
+    e.urls[1] = r.str();
+  }
   return e;
 }
 
-// The entries of every article of the batch, parsed when asked for: only
-// each entry's offset in its article's facts is kept (4 bytes an entry).
-class Entries {
- public:
-  explicit Entries(const BatchContext& ctx) : ctx_(ctx), offsets_(ctx.articles.size()) {
-    for (size_t ai = 0; ai < ctx.articles.size(); ++ai) {
-      const std::string_view bytes = ctx.articles[ai]->group(ctx.group);
-      FactReader r(bytes);
-      while (!r.done()) {
-        offsets_[ai].push_back(static_cast<uint32_t>(bytes.size() - r.remaining()));
-        read_entry(r);
-      }
-    }
-  }
-  size_t count(size_t article) const { return offsets_[article].size(); }
-  Entry at(size_t article, size_t entry) const {
-    const std::string_view bytes = ctx_.articles[article]->group(ctx_.group);
-    FactReader r(bytes.substr(offsets_[article][entry]));
-    return read_entry(r);
-  }
-
- private:
-  const BatchContext& ctx_;
-  std::vector<std::vector<uint32_t>> offsets_;
-};
-
+// The form of one side of an entry: stored when its raw text was capped,
+// else segment_form of the raw text as SegmentTextCache::form computes it.
+inline std::string form_of(const Entry& e, Side side) {
+  const int k = side_index(side);
+  if (e.head.flags & (kForm << k)) return std::string(e.stored_form[k]);
+  return form_of_markdown(e.raw[k]);
+}
 // The location `text` ends at, when it begins at `from`: lines counted,
 // columns in code points (an invalid byte counts as one, as LineIndex does).
 inline Location advance(Location from, std::string_view text) {
@@ -478,73 +542,91 @@ inline void check(const BatchContext& ctx, Key key_side) {
   // (the source language of every Docs handoff) for inconsistent-source.
   const std::string_view rule_id = key_side == Key::Source ? "inconsistent-translation" : "inconsistent-source";
 
-  // Pass 1: every segment that can count, grouped by a 64-bit hash of its
-  // key (no copy of the text; the few groups seen twice are checked against
-  // their first member's text in pass 2). Most keys occur once (60% of the
-  // segments of a real batch), so the other side is only looked at in pass
-  // 2, for keys seen twice or more.
+  // The facts of article i, and its entries read back where needed.
+  std::vector<std::string_view> group_bytes(ctx.articles.size());
+  for (size_t i = 0; i < ctx.articles.size(); ++i) group_bytes[i] = ctx.articles[i]->group(ctx.group);
+  auto bytes_of = [&](uint32_t article) { return group_bytes[article]; };
+  auto entry = [&](const Place& p) { return read_entry(bytes_of(p.article), p.segment); };
+  // The forms of the texts that are compared or shown, computed once each
+  // from the raw texts (see collect).
+  std::unordered_map<uint64_t, std::string> forms;
+  auto form_at = [&](const Place& p, Side side) -> const std::string& {
+    const uint64_t k = (static_cast<uint64_t>(p.article) << 32 | p.segment) * 2 + side_index(side);
+    auto it = forms.find(k);
+    if (it == forms.end()) it = forms.emplace(k, form_of(entry(p), side)).first;
+    return it->second;
+  };
+
+  // Pass 1: every segment that can count, grouped by the 64-bit hash of its
+  // key, its locale's with its form's (the facts keep the forms' hashes, not
+  // the forms). Most keys occur once (60% of the segments of a real batch),
+  // so only the segments of keys seen twice or more are read further. A hash
+  // collision of two keys (odds about 1 in 10^8 for a batch of a million
+  // segments) would make two texts one key.
   struct Candidate {
-    Place place;
-    uint32_t group;
+    Place place;  // segment: the entry's offset in the article's facts (entries are in segment order)
+    uint32_t group = 0;    // the index of the group's first candidate
+    uint32_t members = 0;  // in the group
   };
   std::vector<Candidate> candidates;
-  std::vector<uint32_t> members;  // per group: its candidates
-  std::vector<Place> first_member;
-  Entries entries(ctx);
-  auto entry = [&](const Place& p) { return entries.at(p.article, p.segment); };
-  auto same_key = [&](const Place& p, const Place& q) {
-    const std::string_view a = entry(p).form_of(key_text), b = entry(q).form_of(key_text);
-    return key_side == Key::Source && ignore_case ? fold_case(std::string(a)) == fold_case(std::string(b)) : a == b;
-  };
+  std::vector<std::pair<uint64_t, uint32_t>> keys;  // key hash, candidate
   const long word_floor = std::min<long>(min_words, kWordCap);
-  {
-    std::unordered_map<uint64_t, uint32_t> group_of;
-    for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
-      // Translations into different languages are never variants of each
-      // other: the key is the article's locale with the text.
-      const uint64_t locale = std::hash<std::string_view>{}(ctx.articles[ai]->locale);
-      for (uint32_t si = 0; si < entries.count(ai); ++si) {
-        const Entry e = entries.at(ai, si);
-        if (min_words <= 0 ? !e.letter_or_digit : e.words < word_floor) continue;
-        const std::string_view form = e.form_of(key_text);
-        if (form.empty()) continue;
-        const uint64_t h = mix(locale, std::hash<std::string_view>{}(
-                                           key_side == Key::Source && ignore_case ? fold_case(std::string(form)) : form));
-        auto [it, added] = group_of.try_emplace(h, static_cast<uint32_t>(members.size()));
-        if (added) {
-          members.push_back(0);
-          first_member.push_back({ai, si});
-        }
-        ++members[it->second];
-        candidates.push_back({{ai, si}, it->second});
-      }
+  const int key_index = side_index(key_text), variant_index = side_index(variant_text);
+  for (uint32_t ai = 0; ai < ctx.articles.size(); ++ai) {
+    // Translations into different languages are never variants of each
+    // other: the key is the article's locale with the text.
+    const uint64_t locale = facts::text_hash(ctx.articles[ai]->locale);
+    const std::string_view bytes = bytes_of(ai);
+    FactReader r(bytes);
+    while (!r.done()) {
+      const Head h = read_head(r, static_cast<uint32_t>(bytes.size() - r.remaining()));
+      r.str();  // the rest
+      if (min_words <= 0 ? !(h.flags & kLetterOrDigit) : h.words < word_floor) continue;
+      uint64_t key = h.hash[key_index];
+      if (key == 0) continue;  // an empty form
+      if (key_side == Key::Source && ignore_case) key = facts::text_hash(fold_case(form_of(read_entry(bytes, h.offset), key_text)));
+      keys.emplace_back(mix(locale, key), static_cast<uint32_t>(candidates.size()));
+      candidates.push_back({{ai, h.offset}, 0, 0});
     }
   }
+  // Groups by sorting, not hashing into a map: a group is its first
+  // candidate, so the order of first occurrence is kept.
+  std::sort(keys.begin(), keys.end());
+  for (size_t b = 0, e = 0; b < keys.size(); b = e) {
+    while (e < keys.size() && keys[e].first == keys[b].first) ++e;
+    for (size_t k = b; k < e; ++k) candidates[keys[k].second] = {candidates[keys[k].second].place, keys[b].second,
+                                                                  static_cast<uint32_t>(e - b)};
+  }
+  std::vector<std::pair<uint64_t, uint32_t>>().swap(keys);
 
   // Pass 2: the keys seen twice or more, split by the URLs of the key side
   // (the same words linking elsewhere are another text), and their variants
-  // told apart exactly here (a hash of form and URLs) and merged by what
-  // they say below (only for groups that have two exact variants, which
-  // are few). A hash collision of two variants (odds about 1 in 10^10 for
-  // a batch of 100,000 segments) could only hide a difference.
+  // told apart exactly here (the hash of the form, and the URLs) and merged
+  // by what they say below (only for groups that have two exact variants,
+  // which are few). A hash collision of two variants (odds about 1 in 10^10
+  // for a batch of 100,000 segments) could only hide a difference.
+  auto urls_hash = [](std::string_view list) -> uint64_t {
+    return list.empty() ? 0 : facts::text_hash(joined(split_urls(list)));
+  };
   std::vector<Group> groups;
   {
     std::unordered_map<uint64_t, uint32_t> subgroup_of;  // group and key URLs -> index in groups
     std::unordered_map<uint64_t, uint32_t> variant_of;   // subgroup and exact variant -> index in its group
     for (const Candidate& c : candidates) {
-      if (members[c.group] < 2) continue;
-      const Entry e = entry(c.place);
-      const std::string_view source = e.form_of(Side::Source), target = e.form_of(Side::Target);
-      if (target.empty() || untranslated(source, target)) continue;
-      const Place& first = first_member[c.group];
-      if (!(first == c.place) && !same_key(first, c.place)) continue;  // a hash collision of keys
-      auto hash = std::hash<std::string_view>{};
-      const uint64_t gkey = mix(c.group, hash(joined(split_urls(e.urls[key_text == Side::Source]))));
+      if (c.members < 2) continue;
+      // The head, and the URLs only when there are some (rare).
+      Entry e;
+      {
+        const std::string_view bytes = bytes_of(c.place.article);
+        FactReader r(bytes.substr(c.place.segment));
+        e.head = read_head(r, c.place.segment);
+        if (e.head.flags & kUrls) e = read_entry(bytes, c.place.segment);
+      }
+      const uint64_t gkey = mix(c.group, urls_hash(e.urls[key_index]));
       auto [git, gnew] = subgroup_of.try_emplace(gkey, static_cast<uint32_t>(groups.size()));
       if (gnew) groups.emplace_back();
       const uint32_t gi = git->second;
-      const uint64_t vkey = mix(mix(gi, hash(key_side == Key::Source ? target : source)),
-                                hash(joined(split_urls(e.urls[variant_text == Side::Source]))));
+      const uint64_t vkey = mix(mix(gi, e.head.hash[variant_index]), urls_hash(e.urls[variant_index]));
       Group& g = groups[gi];
       auto [vit, vnew] = variant_of.try_emplace(vkey, static_cast<uint32_t>(g.variants.size()));
       if (vnew) g.variants.emplace_back();
@@ -557,6 +639,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
       }
     }
   }
+  std::vector<Candidate>().swap(candidates);
 
   // One variant from two: counts added, the first places kept.
   auto merge = [&](Variant& into, Variant& from) {
@@ -581,8 +664,8 @@ inline void check(const BatchContext& ctx, Key key_side) {
     if (it == wordings.end()) it = wordings.emplace(&locale, make_wording(locale, rule_id)).first;
     return it->second;
   };
-  auto variant_form = [&](const Place& p) -> std::string_view { return entry(p).form_of(variant_text); };
-  auto variant_urls = [&](const Place& p) { return split_urls(entry(p).urls[variant_text == Side::Source]); };
+  auto variant_form = [&](const Place& p) -> std::string_view { return form_at(p, variant_text); };
+  auto variant_urls = [&](const Place& p) { return split_urls(entry(p).urls[variant_index]); };
   // Variants were added in order of first occurrence; merging into the
   // first of each equal form keeps that order.
   auto merge_by = [&](std::vector<Variant>& variants, auto&& form_of) {
@@ -655,7 +738,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
     // keeps "(CSP)" renders the source that has it, and adds the acronym
     // to the one that lacks it, which is harmless).
     if (key_side == Key::Target && differences != "all") {
-      const std::string target = detail::fold(entry(first_place).form_of(key_text));
+      const std::string target = detail::fold(form_at(first_place, key_text));
       const Variant& top = g.variants[0];
       bool substance = false;
       for (size_t i = 1; i < g.variants.size() && !substance; ++i) {

@@ -14,7 +14,8 @@ TMLINT_RULE({.info = {.id = "inconsistent-source",
                       .summary = "The same target text translates different source texts"},
              .collect_facts = &consistency::collect,
              .check_batch = &check_batch,
-             .facts_group = "consistency"});
+             .facts_group = "consistency",
+             .facts_version = 2});
 
 }  // namespace
 }  // namespace tmlint

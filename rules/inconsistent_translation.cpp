@@ -13,7 +13,8 @@ TMLINT_RULE({.info = {.id = "inconsistent-translation",
                       .summary = "The same source text is translated differently in different segments"},
              .collect_facts = &consistency::collect,
              .check_batch = &check_batch,
-             .facts_group = "consistency"});
+             .facts_group = "consistency",
+             .facts_version = 2});
 
 }  // namespace
 }  // namespace tmlint

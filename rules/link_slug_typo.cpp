@@ -9,6 +9,7 @@
 
 
 #include <algorithm>
+#include <array>
 
 #include "engine/rule.h"
 #include "segment_facts.h"
@@ -48,12 +49,45 @@ std::string english_text(const Article& a, const Link& link) {
 // its text word for word but for one word within two edits: the file
 // name's word and the text's, the message's parts, where it is, its
 // segment. Whether those words occur in the batch is the batch's question.
+// The hash (facts::stable_hash) of each word of english_words(text) in
+// lower case, appended to `out`: the words as english_words cuts them (runs
+// of ASCII letters, an apostrophe inside), hashed in place, without the
+// vector of words and the lower-cased copy of each.
+void add_word_hashes(std::string_view text, std::vector<uint64_t>& out) {
+  // Each byte's letter in lower case, 0 for a byte that is no ASCII letter.
+  static const auto lower = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = static_cast<unsigned char>(c);
+    return t;
+  }();
+  auto at = [&](size_t i) { return lower[static_cast<unsigned char>(text[i])]; };
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    if (!at(i)) {
+      ++i;
+      continue;
+    }
+    uint64_t h = 14695981039346656037ull;  // FNV-1a, as stable_hash
+    for (;;) {
+      if (const unsigned char l = at(i)) {
+        h = (h ^ l) * 1099511628211ull;
+      } else if (text[i] == '\'' && i + 1 < n && at(i + 1)) {
+        h = (h ^ static_cast<unsigned char>('\'')) * 1099511628211ull;
+      } else {
+        break;
+      }
+      if (++i == n) break;
+    }
+    out.push_back(h);
+  }
+}
+
 void collect(const ArticleContext& ctx, FactWriter& out) {
   const Article& a = ctx.article;
   std::vector<uint64_t> words;
   for (size_t si = 0; si < a.segments.size(); ++si) {
     if (!a.segments[si].has_source) continue;
-    for (const Word& w : english_words(ctx.text.visible(si, Side::Source))) words.push_back(facts::stable_hash(ascii_lower(w.text)));
+    add_word_hashes(ctx.text.visible(si, Side::Source), words);
   }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -95,34 +129,58 @@ void collect(const ArticleContext& ctx, FactWriter& out) {
 }
 
 void check_batch(const BatchContext& ctx) {
-  // The batch's English vocabulary, built only when some article has a candidate.
-  std::vector<uint64_t> vocabulary;
-  bool built = false;
-  auto in_batch = [&](std::string_view word) {
-    if (!built) {
-      for (size_t i = 0; i < ctx.articles.size(); ++i) {
-        FactReader r = ctx.facts(i);
-        if (r.done()) continue;
-        for (size_t n = r.u64(); n > 0; --n) vocabulary.push_back(r.fixed64());
-      }
-      std::sort(vocabulary.begin(), vocabulary.end());
-      built = true;
-    }
-    return std::binary_search(vocabulary.begin(), vocabulary.end(), facts::stable_hash(word));
+  // The candidates first, then which of their words occur in the batch: one
+  // pass over every article's (sorted) word hashes, each looked up among the
+  // few words asked about, so no vocabulary of the whole batch is built
+  // (8 copies of Partner Center hold 5 MB of word hashes).
+  struct Candidate {
+    size_t article;
+    std::string_view bad, good, message, segment;
+    Location where;
+    SegmentTexts texts;
   };
+  std::vector<Candidate> candidates;
   for (size_t i = 0; i < ctx.articles.size(); ++i) {
     if (!ctx.enabled_for(i)) continue;
     FactReader r = ctx.facts(i);
     if (r.done()) continue;
     for (size_t n = r.u64(); n > 0; --n) r.fixed64();  // the words
     while (!r.done()) {
-      const std::string_view bad = r.str(), good = r.str(), message = r.str();
-      const Location where = r.loc();
-      const std::string_view segment = r.str();
-      const SegmentTexts texts = facts::read_texts(r);
-      if (in_batch(bad) || !in_batch(good)) continue;
-      ctx.report(i, where, std::string(message), segment, texts);
+      Candidate c{i, {}, {}, {}, {}, {}, {}};
+      c.bad = r.str();
+      c.good = r.str();
+      c.message = r.str();
+      c.where = r.loc();
+      c.segment = r.str();
+      c.texts = facts::read_texts(r);
+      candidates.push_back(c);
     }
+  }
+  if (candidates.empty()) return;
+  std::vector<uint64_t> asked;
+  for (const Candidate& c : candidates) {
+    asked.push_back(facts::stable_hash(c.bad));
+    asked.push_back(facts::stable_hash(c.good));
+  }
+  std::sort(asked.begin(), asked.end());
+  asked.erase(std::unique(asked.begin(), asked.end()), asked.end());
+  std::vector<bool> found(asked.size(), false);
+  for (size_t i = 0; i < ctx.articles.size(); ++i) {
+    FactReader r = ctx.facts(i);
+    if (r.done()) continue;
+    for (size_t n = r.u64(); n > 0; --n) {
+      const uint64_t h = r.fixed64();
+      auto it = std::lower_bound(asked.begin(), asked.end(), h);
+      if (it != asked.end() && *it == h) found[static_cast<size_t>(it - asked.begin())] = true;
+    }
+  }
+  auto in_batch = [&](std::string_view word) {
+    const uint64_t h = facts::stable_hash(word);
+    return found[static_cast<size_t>(std::lower_bound(asked.begin(), asked.end(), h) - asked.begin())];
+  };
+  for (const Candidate& c : candidates) {
+    if (in_batch(c.bad) || !in_batch(c.good)) continue;
+    ctx.report(c.article, c.where, std::string(c.message), c.segment, c.texts);
   }
 }
 

@@ -31,11 +31,14 @@ class FactWriter {
  public:
   explicit FactWriter(std::string& out) : out_(out) {}
   void u64(uint64_t v) {
+    char bytes[10];  // built here and appended once: cheaper than a push_back a byte
+    size_t n = 0;
     while (v >= 0x80) {
-      out_.push_back(static_cast<char>(v | 0x80));
+      bytes[n++] = static_cast<char>(v | 0x80);
       v >>= 7;
     }
-    out_.push_back(static_cast<char>(v));
+    bytes[n++] = static_cast<char>(v);
+    out_.append(bytes, n);
   }
   void boolean(bool b) { out_.push_back(b ? 1 : 0); }
   void str(std::string_view s) {

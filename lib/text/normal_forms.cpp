@@ -1,5 +1,8 @@
 #include "text/normal_forms.h"
 
+#include <array>
+#include <cstring>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/bytestream.h>
@@ -160,8 +163,203 @@ std::string segment_form(std::string_view markdown) {
   return normalize_visible(joined);
 }
 
+namespace {
+
+// The length of the white space code point (u_isUWhiteSpace) at s[i], 0 when
+// there is none. Only a lead byte C2, E1, E2 or E3 can start a non-ASCII one
+// (U+0085 U+00A0; U+1680; U+2000..U+200A U+2028 U+2029 U+202F U+205F;
+// U+3000), and a lead byte is never inside another code point, valid or not,
+// so a byte scan sees the same white space as decoding does.
+// normal_forms_test checks this against ICU for every code point.
+size_t white_at(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;
+  auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  switch (c) {
+    case 0xC2: return at(1) == 0x85 || at(1) == 0xA0 ? 2 : 0;
+    case 0xE1: return at(1) == 0x9A && at(2) == 0x80 ? 3 : 0;
+    case 0xE2: {
+      const unsigned b1 = at(1), b2 = at(2);
+      if (b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) return 3;
+      return b1 == 0x81 && b2 == 0x9F ? 3 : 0;
+    }
+    case 0xE3: return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0;
+    default: return 0;
+  }
+}
+
+// Every run of white space one ' ', none at either end; the text between
+// is copied a run at a time.
+std::string collapse_white(std::string_view s) {
+  // Bytes that may start white space: ASCII white, and the lead bytes of white_at.
+  static const auto may_be_white = [] {
+    std::array<bool, 256> k{};
+    for (int c : {0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE1, 0xE2, 0xE3}) k[c] = true;
+    return k;
+  }();
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  size_t start = 0;  // of the text not yet copied
+  auto flush = [&](size_t end) {
+    if (end == start) return;
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.append(s.data() + start, end - start);
+  };
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i < s.size();) {
+    const size_t w = may_be_white[p[i]] ? white_at(s, i) : 0;
+    if (w == 0) {
+      ++i;
+      continue;
+    }
+    flush(i);
+    pending = !out.empty();
+    i += w;
+    start = i;
+  }
+  flush(s.size());
+  return out;
+}
+
+
+// What normalize_visible has to do with a text, found in one pass.
+enum class Work { None, Collapse, Unknown };
+
+// None: NFC leaves the text as it is (every code point is one of those
+// detail::surely_nfc names) and it has no white space but single ' '
+// between other characters; Collapse: the same but white space to
+// collapse; Unknown: a code point NFC might change, or broken UTF-8.
+// Byte classes and the three-byte code points work_for knows, built once.
+struct WorkTables {
+  enum Class : uint8_t { Plain, Space, White, Control, Two, Three, Other };
+  std::array<uint8_t, 256> byte_class{};
+  std::array<uint64_t, 1024> sure{};  // bit cp: NFC never changes code point cp (U+0800..U+FFFF)
+
+  WorkTables() {
+    for (int c = 0; c < 256; ++c)
+      byte_class[c] = c < 0x20 ? Control : c < 0x80 ? Plain : c >= 0xC2 && c <= 0xCB ? Two : c >= 0xE1 && c <= 0xEF ? Three : Other;
+    byte_class[' '] = Space;
+    for (int c = '\t'; c <= '\r'; ++c) byte_class[c] = White;
+    auto mark = [&](unsigned from, unsigned to) {
+      for (unsigned cp = from; cp <= to; ++cp) sure[cp >> 6] |= uint64_t{1} << (cp & 63);
+    };
+    mark(0x3000, 0x3029);  // CJK punctuation, kana, ideographs, but the combining marks
+    mark(0x3030, 0x3098);
+    mark(0x309B, 0x9FFF);
+    mark(0xAC00, 0xD7A3);  // Hangul syllables
+    mark(0xFF00, 0xFFEF);  // full-width and half-width forms
+    mark(0x1680, 0x1680);  // white space (U+2000 and U+2001 are not: NFC changes them)
+    mark(0x2002, 0x200A);
+    mark(0x2028, 0x2029);
+    mark(0x202F, 0x202F);
+    mark(0x205F, 0x205F);
+  }
+  bool is_sure(unsigned cp) const { return (sure[cp >> 6] >> (cp & 63)) & 1; }
+};
+
+// None: NFC leaves the text as it is (every code point is one of those
+// detail::surely_nfc names) and it has no white space but single ' '
+// between other characters; Collapse: the same but white space to
+// collapse; Unknown: a code point NFC might change, or broken UTF-8.
+Work work_for(std::string_view s) {
+  static const WorkTables t;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  bool collapse = false;
+  bool after_white = true;  // white space at the start is collapsed
+  for (size_t i = 0; i < n;) {
+    const unsigned c = p[i];
+    switch (t.byte_class[c]) {
+      case WorkTables::Plain:
+        ++i;
+        while (i < n && t.byte_class[p[i]] == WorkTables::Plain) ++i;
+        after_white = false;
+        break;
+      case WorkTables::Space:
+        collapse |= after_white;
+        after_white = true;
+        ++i;
+        break;
+      case WorkTables::White:
+        collapse = after_white = true;
+        ++i;
+        break;
+      case WorkTables::Control:
+        after_white = false;
+        ++i;
+        break;
+      case WorkTables::Two: {  // U+0080..U+02FF
+        if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return Work::Unknown;
+        const bool white = c == 0xC2 && (p[i + 1] == 0x85 || p[i + 1] == 0xA0);
+        collapse |= white;
+        after_white = white;
+        i += 2;
+        break;
+      }
+      case WorkTables::Three:  // a run of them: most of CJK text
+        do {
+          if (i + 2 >= n || (((p[i + 1] << 8) | p[i + 2]) & 0xC0C0) != 0x8080) return Work::Unknown;
+          const unsigned cp = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+          if (!t.is_sure(cp)) return Work::Unknown;
+          // The sure code points from U+1680 to U+205F are white space.
+          const bool white = cp == 0x3000 || cp - 0x1680u <= 0x205Fu - 0x1680u;
+          collapse |= white;  // it becomes ' '
+          after_white = white;
+          i += 3;
+        } while (i < n && t.byte_class[p[i]] == WorkTables::Three);
+        break;
+      default: return Work::Unknown;
+    }
+  }
+  collapse |= after_white && n > 0;  // white space at the end
+  return collapse ? Work::Collapse : Work::None;
+}
+
+}  // namespace
+
+namespace detail {
+
+bool surely_nfc(std::string_view s) { return work_for(s) != Work::Unknown; }
+
+}  // namespace detail
+
 std::string normalize_visible(std::string_view visible) {
-  return filter_utf8(nfc(visible), [](UChar32) { return false; }, white);
+  // Most texts need nothing: NFC leaves ASCII, kana, CJK, Hangul and
+  // full-width forms as they are, and the visible text has its white space
+  // collapsed already, but for non-breaking and ideographic spaces.
+  switch (work_for(visible)) {
+    case Work::None: return std::string(visible);
+    case Work::Collapse: return collapse_white(visible);
+    case Work::Unknown: break;
+  }
+  const icu::Normalizer2* n = nfc_instance();
+  const icu::StringPiece piece(visible.data(), static_cast<int32_t>(visible.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  if (!n || (n->isNormalizedUTF8(piece, status) && U_SUCCESS(status))) return collapse_white(visible);
+  return collapse_white(normalize_utf8(n, visible, false));
+}
+
+std::string form_of_markdown(std::string_view markdown) {
+  return markdown.find('`') == std::string_view::npos ? normalize_visible(visible_text(markdown))
+                                                       : segment_form(markdown);
+}
+
+bool has_letter_or_digit_visible(std::string_view visible) {
+  const auto* p = reinterpret_cast<const uint8_t*>(visible.data());
+  const auto len = static_cast<int32_t>(visible.size());
+  for (int32_t i = 0; i < len;) {
+    if (p[i] < 0x80) {  // ASCII: no decoding
+      const char c = static_cast<char>(p[i++]);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
 }
 
 std::string loose_form(std::string_view text) {
@@ -174,14 +372,7 @@ bool has_letter_or_digit(std::string_view text) {
   bool found = false;
   split_code(text, [&](std::string_view part, bool code) {
     if (code || found) return;
-    const std::string visible = visible_text(part);
-    const auto* p = reinterpret_cast<const uint8_t*>(visible.data());
-    const auto len = static_cast<int32_t>(visible.size());
-    for (int32_t i = 0; i < len && !found;) {
-      UChar32 c;
-      U8_NEXT(p, i, len, c);
-      found = c >= 0 && u_isalnum(c);
-    }
+    found = has_letter_or_digit_visible(visible_text(part));
   });
   return found;
 }

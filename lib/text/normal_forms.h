@@ -24,6 +24,20 @@ std::string segment_form(std::string_view markdown);
 // space collapsed): segment_form(m) == normalize_visible(visible_text(m))
 // when m has no inline code.
 std::string normalize_visible(std::string_view visible);
+// segment_form as SegmentTextCache::form computes it, from the visible text
+// when there is no inline code: the batch phase computes some forms again
+// from the raw texts in the facts and must get the same bytes.
+std::string form_of_markdown(std::string_view markdown);
+
+namespace detail {
+// True when NFC leaves the UTF-8 text as it is by a cheap test: every code
+// point is ASCII, U+0080..U+02FF, kana and CJK (U+3000..U+9FFF but the
+// combining U+302A..U+302F, U+3099, U+309A), a Hangul syllable, a
+// full-width form or white space other than U+2000 and U+2001, each with
+// NFC_Quick_Check=Yes and combining class 0 (UAX #15). False is "not
+// known": ICU's quick check decides.
+bool surely_nfc(std::string_view utf8);
+}  // namespace detail
 
 // A looser form for telling variants apart: NFKC with case folded (so
 // full-width and half-width forms, and case, are one), white space and
@@ -33,6 +47,9 @@ std::string loose_form(std::string_view text);
 
 // True when the text has a letter or digit outside inline code.
 bool has_letter_or_digit(std::string_view text);
+// The same for a text already visible (visible_text): has_letter_or_digit(m)
+// == has_letter_or_digit_visible(visible_text(m)) when m has no backtick.
+bool has_letter_or_digit_visible(std::string_view visible);
 
 // A term compiled for TermFinder: NFC, and case-folded when insensitive.
 struct TermPattern {

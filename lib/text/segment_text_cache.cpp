@@ -79,7 +79,8 @@ const std::string& SegmentTextCache::form(size_t segment, Side side) {
   std::optional<std::string>& f = forms_.at(slot(segment, side));
   if (!f) {
     std::string_view text = raw(segment, side);
-    // Without inline code the form is the visible text normalised: reuse it.
+    // Without inline code the form is the visible text normalised: reuse it
+    // (form_of_markdown, which the batch phase calls, computes the same).
     f = text.find('`') == std::string_view::npos ? normalize_visible(visible(segment, side)) : segment_form(text);
   }
   return *f;

@@ -42,6 +42,7 @@ TEST_CASE("segment text cache: each view is what its function computes") {
       }
       CHECK(cache.visible(i, side) == visible_text(t.raw));
       CHECK(cache.form(i, side) == segment_form(t.raw));
+      CHECK(form_of_markdown(t.raw) == cache.form(i, side));  // what the batch computes again from facts
     }
   }
   // Prose: text tokens and escaped characters, every other token one 0x1F boundary.
