@@ -46,6 +46,10 @@ struct CheckOptions {
   // loaded and checked: files done, files in all. The CLI draws a progress
   // line from it on a terminal.
   std::function<void(size_t done, size_t total)> progress;
+  // The facts cache's folder (--cache-dir, else $XDG_CACHE_HOME/tmlint or
+  // ~/.cache/tmlint; docs/cache.md); empty: no cache (--no-cache, and
+  // every caller but `check`). Findings are the same either way.
+  std::string cache_dir;
 };
 
 // The shard (0-based) of N a batch-relative path belongs to: FNV-1a of the
@@ -102,6 +106,8 @@ struct CheckResult {
   // With CheckOptions::keep_articles: the checked articles, sorted by path.
   std::vector<std::unique_ptr<Article>> articles;
   std::vector<std::string> not_followed;  // symlinks not followed (warnings on stderr, exit unchanged)
+  // Context files whose facts came from the facts cache (not read, not loaded).
+  size_t facts_from_cache = 0;
 };
 
 CheckResult run_check(const CheckOptions& options);

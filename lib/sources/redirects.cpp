@@ -2,6 +2,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <vector>
+
+#include "base/hash64.h"
 #include "load/file_walker.h"
 #include "sources/tree_index.h"
 
@@ -35,9 +39,18 @@ Redirects Redirects::parse(std::string_view json, std::string* error) {
 }
 
 std::optional<std::string> Redirects::target_of(std::string_view rel_path) const {
+  ++tree_lookups;
   auto it = by_source_.find(ascii_lower(rel_path));
   if (it == by_source_.end()) return std::nullopt;
   return it->second;
+}
+
+uint64_t Redirects::fingerprint() const {
+  std::vector<std::pair<std::string_view, std::string_view>> all(by_source_.begin(), by_source_.end());
+  std::sort(all.begin(), all.end());
+  uint64_t h = hash64_combine(0, all.size());
+  for (const auto& [from, to] : all) h = hash64_combine(hash64_combine(h, from), to);
+  return h;
 }
 
 }  // namespace tmlint
