@@ -489,6 +489,11 @@ inline void check(const BatchContext& ctx, Key key_side) {
   };
   std::vector<Candidate> candidates;
   std::vector<uint32_t> members;  // per group: its candidates
+  // Per group: whether an article the rule reports in has a member. A
+  // group without one reports nothing (pass 3 needs an enabled variant),
+  // so pass 2 skips it: a pre-commit run (--context) weighs only the named
+  // files' groups, not every group of the tree.
+  std::vector<bool> reported;
   std::vector<Place> first_member;
   Entries entries(ctx);
   auto entry = [&](const Place& p) { return entries.at(p.article, p.segment); };
@@ -503,6 +508,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
       // Translations into different languages are never variants of each
       // other: the key is the article's locale with the text.
       const uint64_t locale = std::hash<std::string_view>{}(ctx.articles[ai]->locale);
+      const bool enabled = ctx.enabled_for(ai);
       for (uint32_t si = 0; si < entries.count(ai); ++si) {
         const Entry e = entries.at(ai, si);
         if (min_words <= 0 ? !e.letter_or_digit : e.words < word_floor) continue;
@@ -513,9 +519,11 @@ inline void check(const BatchContext& ctx, Key key_side) {
         auto [it, added] = group_of.try_emplace(h, static_cast<uint32_t>(members.size()));
         if (added) {
           members.push_back(0);
+          reported.push_back(false);
           first_member.push_back({ai, si});
         }
         ++members[it->second];
+        if (enabled) reported[it->second] = true;
         candidates.push_back({{ai, si}, it->second});
       }
     }
@@ -532,7 +540,7 @@ inline void check(const BatchContext& ctx, Key key_side) {
     std::unordered_map<uint64_t, uint32_t> subgroup_of;  // group and key URLs -> index in groups
     std::unordered_map<uint64_t, uint32_t> variant_of;   // subgroup and exact variant -> index in its group
     for (const Candidate& c : candidates) {
-      if (members[c.group] < 2) continue;
+      if (members[c.group] < 2 || !reported[c.group]) continue;
       const Entry e = entry(c.place);
       const std::string_view source = e.form_of(Side::Source), target = e.form_of(Side::Target);
       if (target.empty() || untranslated(source, target)) continue;

@@ -126,10 +126,16 @@ struct CacheRun {
   }
 };
 
+// What an article changes in the cache: its entry, and the record when new.
+struct CacheUpdate {
+  FactsEntry entry;
+  std::string record;  // empty: the entry's record is the cached one
+};
+
 // A context file's facts from the cache, when its entry holds for the file
 // as it is now; `bytes` keeps what was read to decide, for the loader.
 bool use_cached_facts(const BatchFile& f, const FactsCache& cache, const FileStamp& stamp, int64_t started_ns,
-                      std::string& bytes, bool& have_bytes, CheckedArticle& out, std::optional<FactsEntry>& update) {
+                      std::string& bytes, bool& have_bytes, CheckedArticle& out, std::optional<CacheUpdate>& update) {
   bool needs_hash = false;
   const FactsEntry* e = cache.find(f.rel_path, stamp, needs_hash);
   if (!e) return false;
@@ -154,7 +160,7 @@ bool use_cached_facts(const BatchFile& f, const FactsCache& cache, const FileSta
     refreshed.size = stamp.size;
     refreshed.mtime_ns = stamp.mtime_ns;
     refreshed.racy = stamp.mtime_ns > started_ns - FactsCache::kRacyNs;
-    update = std::move(refreshed);
+    update = CacheUpdate{refreshed, {}};
   }
   out.facts = std::make_unique<ArticleFacts>(std::move(facts));
   out.loaded = true;
@@ -164,7 +170,7 @@ bool use_cached_facts(const BatchFile& f, const FactsCache& cache, const FileSta
 
 void check_one(const CheckOptions& options, const BatchFile& f, const RunFacts& facts,
                const std::vector<EffectiveRule>& eff, const std::vector<bool>& wanted, const FactsCache* cache,
-               int64_t started_ns, CheckedArticle& out, std::optional<FactsEntry>& update) {
+               int64_t started_ns, CheckedArticle& out, std::optional<CacheUpdate>& update) {
   const std::vector<Rule>& rules = all_rules();
   std::string bytes, error;
   bool have_bytes = false;
@@ -228,8 +234,9 @@ void check_one(const CheckOptions& options, const BatchFile& f, const RunFacts& 
     // stamp alone: the hash decides next time.
     entry.racy = content_size != stamp.size || stamp.mtime_ns > started_ns - FactsCache::kRacyNs;
     entry.tree_dependent = tree_lookups != lookups_before;
-    write_article_facts(*out.facts, entry.record);
-    update = std::move(entry);
+    std::string record;
+    write_article_facts(*out.facts, record);
+    update = CacheUpdate{entry, std::move(record)};
   }
 
   // What is left of the article once it is freed: its findings, finished
@@ -290,7 +297,7 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
   std::vector<CheckedArticle> checked(n);
   // The facts cache, per batch root, when the run has a cache folder.
   CacheRun cache;
-  std::vector<std::optional<FactsEntry>> updates(n);
+  std::vector<std::optional<CacheUpdate>> updates(n);
   if (!options.cache_dir.empty() && n) {
     cache.started_ns = now_ns();
     const uint64_t key = facts_run_key(options, wanted, facts.history.get());
@@ -324,7 +331,7 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
     for (size_t i = 0; i < n; ++i) {
       const BatchFile& f = batch.files[i];
       seen[f.root].push_back(f.rel_path);
-      if (updates[i]) cache.by_root.at(f.root).put(f.rel_path, std::move(*updates[i]));
+      if (updates[i]) cache.by_root.at(f.root).put(f.rel_path, updates[i]->entry, std::move(updates[i]->record));
     }
     for (auto& [root, c] : cache.by_root) {
       // A --context run saw the whole root: entries of files no longer

@@ -207,26 +207,42 @@ std::map<std::string, FactsEntry> parse_facts_cache(std::string_view bytes, uint
     e.content_hash = r.fixed64();
     e.racy = r.boolean();
     e.tree_dependent = r.boolean();
-    e.record = std::string(r.str());
+    e.record = r.str();
     entries.insert_or_assign(std::move(rel), std::move(e));
   }
   if (!r.done()) throw BadFacts("facts cache has bytes after its last entry");
   return entries;
 }
 
-std::string FactsCache::file_for(const std::string& dir, const std::string& root, uint64_t key) {
-  return (std::filesystem::path(dir) / fmt::format("facts-{:016x}-{:016x}.bin", hash64(root), key)).string();
+std::string FactsCache::file_for(const std::string& dir, const std::string& root) {
+  return (std::filesystem::path(dir) / fmt::format("facts-{:016x}.bin", hash64(root))).string();
 }
 
 FactsCache FactsCache::open(const std::string& dir, const std::string& root, uint64_t key, uint64_t tree) {
   FactsCache c;
-  c.path_ = file_for(dir, root, key);
+  c.path_ = file_for(dir, root);
   c.key_ = key;
   c.tree_ = tree;
-  std::string bytes, error;
-  if (!read_whole_file(c.path_, bytes, error)) return c;
+  // Read into a buffer that is not zeroed first (a string would be):
+  // megabytes on a real tree.
+  const int fd = ::open(c.path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return c;
+  struct stat st {};
+  size_t size = 0;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    size = static_cast<size_t>(st.st_size);
+    c.bytes_.reset(new char[size ? size : 1]);
+    size_t got = 0;
+    while (got < size) {
+      const ssize_t n = ::read(fd, c.bytes_.get() + got, size - got);
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+    size = got;  // shorter than fstat said: a truncated file, refused below
+  }
+  ::close(fd);
   try {
-    c.entries_ = parse_facts_cache(bytes, key, c.file_tree_);
+    c.entries_ = parse_facts_cache(std::string_view(c.bytes_.get(), size), key, c.file_tree_);
     c.loaded_ = true;
   } catch (const BadFacts&) {
     c.entries_.clear();
@@ -252,8 +268,24 @@ const FactsEntry* FactsCache::find(const std::string& rel_path, const FileStamp&
   return &e;
 }
 
-void FactsCache::put(const std::string& rel_path, FactsEntry entry) {
-  entries_.insert_or_assign(rel_path, std::move(entry));
+void FactsCache::put(const std::string& rel_path, FactsEntry entry, std::string record) {
+  if (!record.empty()) entry.record = record;  // compared before it is kept
+  auto keep = [&] {
+    if (!record.empty()) entry.record = records_.emplace_back(std::move(record));
+  };
+  auto it = entries_.find(rel_path);
+  if (it != entries_.end()) {
+    const FactsEntry& e = it->second;
+    // The named file of a pre-commit run, unchanged: nothing to write.
+    if (e.size == entry.size && e.mtime_ns == entry.mtime_ns && e.content_hash == entry.content_hash &&
+        e.racy == entry.racy && e.tree_dependent == entry.tree_dependent && e.record == entry.record)
+      return;
+    keep();
+    it->second = entry;
+  } else {
+    keep();
+    entries_.emplace(rel_path, entry);
+  }
   dirty_ = true;
 }
 

@@ -4,14 +4,16 @@
 // disk between runs, so a warm `check --context FILE` reads the facts of the
 // unchanged rest of the batch root instead of reading and loading it.
 //
-// One file per batch root and run key, in the cache folder
-// ($XDG_CACHE_HOME/tmlint, ~/.cache/tmlint, or --cache-dir):
+// One file per batch root, in the cache folder ($XDG_CACHE_HOME/tmlint,
+// ~/.cache/tmlint, or --cache-dir), named by a hash of the root's absolute
+// path, holding:
 //
 //   - the run key: the format, tmlint's version and this build's identity,
 //     every batch rule's facts group and facts_version, the configuration,
 //     --select/--ignore/--locale, the facts groups the run collects, and
-//     with --source the state of the source tree and its git history. Any
-//     change is another file name: entries of another key are never read.
+//     with --source the state of the source tree and its git history. A
+//     file of another key is not read, and the run replaces it: one file
+//     per root, whatever the configurations a root was checked with.
 //   - the tree fingerprint of the batch root (its file listing and its
 //     redirections). An entry whose collection asked the tree anything
 //     (tree_lookups moved: broken-anchor resolving a link) is valid only
@@ -27,7 +29,9 @@
 // make a truncated, corrupt or foreign file a miss, never a crash or a
 // wrong finding.
 #include <cstdint>
+#include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,7 +63,9 @@ struct FactsEntry {
   // same clock tick would keep size and mtime, so only the hash can tell.
   bool racy = false;
   bool tree_dependent = false;  // collecting the facts asked the tree
-  std::string record;           // write_article_facts' bytes
+  // write_article_facts' bytes: a view into the cache file's bytes, or
+  // into the record put() was given (both held by the FactsCache).
+  std::string_view record;
 };
 
 class FactsCache {
@@ -72,15 +78,17 @@ class FactsCache {
   // fingerprint `tree`, read from `dir` if there. Never throws: a missing,
   // unreadable, truncated or corrupt file is an empty cache.
   static FactsCache open(const std::string& dir, const std::string& root, uint64_t key, uint64_t tree);
-  // The file the cache of `root` under `key` lives in.
-  static std::string file_for(const std::string& dir, const std::string& root, uint64_t key);
+  // The file the cache of `root` lives in.
+  static std::string file_for(const std::string& dir, const std::string& root);
 
   // The entry of `rel_path` that may be trusted for a file with `stamp`
   // by stamp alone; `needs_hash` is set instead when the entry exists and
   // is valid for this tree but only the content hash can tell.
   const FactsEntry* find(const std::string& rel_path, const FileStamp& stamp, bool& needs_hash) const;
-  // Records (or refreshes) an article's entry; marks the cache to be saved.
-  void put(const std::string& rel_path, FactsEntry entry);
+  // Records (or refreshes) an article's entry, whose record is `record`
+  // (or, when empty, the view the entry already holds, into this cache);
+  // marks the cache to be saved when anything changed.
+  void put(const std::string& rel_path, FactsEntry entry, std::string record = {});
   // Drops every entry not in `keep` (paths relative to the root): a run
   // that saw the whole root forgets deleted and renamed files.
   void keep_only(const std::vector<std::string>& keep);
@@ -97,6 +105,8 @@ class FactsCache {
   uint64_t key_ = 0, tree_ = 0, file_tree_ = 0;
   bool loaded_ = false, dirty_ = false;
   std::map<std::string, FactsEntry> entries_;
+  std::unique_ptr<char[]> bytes_;    // the file read; entries' records point into it
+  std::deque<std::string> records_;  // records put() was given
 };
 
 // The run key: everything besides an article and the tree that its facts
@@ -109,6 +119,7 @@ uint64_t facts_run_key(const CheckOptions& options, const std::vector<bool>& wan
 // The bytes of a cache file and back (tests corrupt and truncate them).
 std::string serialize_facts_cache(uint64_t key, uint64_t tree, const std::map<std::string, FactsEntry>& entries);
 // Throws BadFacts on anything malformed, a checksum or key mismatch included.
+// The records are views into `bytes`.
 std::map<std::string, FactsEntry> parse_facts_cache(std::string_view bytes, uint64_t key, uint64_t& tree);
 
 }  // namespace tmlint

@@ -121,6 +121,8 @@ struct BatchFindings {
   std::vector<RunNote> notes;
   std::vector<std::string> errors;      // a batch rule that threw
 };
-BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, bool report_in_context);
+// `jobs`: how many rules run at once (the result is the same whatever it is).
+BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, bool report_in_context,
+                              unsigned jobs = 1);
 
 }  // namespace tmlint
