@@ -16,7 +16,9 @@ namespace tmlint {
 // lookups below and Redirects::target_of count themselves): the facts cache
 // (engine/facts_cache.h) reads it around an article's collect_facts, so
 // facts that asked nothing of the tree are reused even when the tree
-// changed, and facts that asked are not.
+// changed, and facts that asked are not. Per thread, because the article
+// phase runs one article per worker and every question is counted wherever
+// a rule asks it (through resolve_link or not); nothing reads it to answer.
 inline thread_local uint64_t tree_lookups = 0;
 
 class TreeIndex {
