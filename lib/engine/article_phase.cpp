@@ -298,12 +298,25 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
   // The facts cache, per batch root, when the run has a cache folder.
   CacheRun cache;
   std::vector<std::optional<CacheUpdate>> updates(n);
-  if (!options.cache_dir.empty() && n) {
+  // Only a run that has context files (--context), or that walks a folder
+  // (which fills the cache for the next --context run), opens the cache: a
+  // run of named files alone would read it whole for nothing.
+  bool use_cache = !options.cache_dir.empty() && n && options.paths.empty();
+  for (size_t i = 0; i < n && !options.cache_dir.empty() && !use_cache; ++i) use_cache = batch.files[i].context_only;
+  for (const std::string& p : options.paths) {
+    std::error_code ec;
+    use_cache |= !options.cache_dir.empty() && n && std::filesystem::is_directory(p, ec);
+  }
+  if (use_cache) {
     cache.started_ns = now_ns();
     const uint64_t key = facts_run_key(options, wanted, facts.history.get());
     for (const auto& [root, slot] : facts.roots) {
       std::error_code ec;
-      const std::string abs = std::filesystem::absolute(root, ec).lexically_normal().generic_string();
+      // "docs", "docs/" and "docs/." are one root, one cache file.
+      std::filesystem::path abs_path = std::filesystem::absolute(root, ec).lexically_normal();
+      if (!abs_path.has_filename() && abs_path.has_parent_path() && abs_path != abs_path.root_path())
+        abs_path = abs_path.parent_path();
+      const std::string abs = abs_path.generic_string();
       const uint64_t tree = hash64_combine(slot->batch_files.fingerprint(), slot->redirects.fingerprint());
       cache.by_root.emplace(root, FactsCache::open(options.cache_dir, abs, key, tree));
     }
