@@ -234,6 +234,8 @@ void check(const ArticleContext& ctx) {
   const bool cjk = !ctx.locale.spaces_between_words();
   const std::vector<std::string>& continuing = ctx.locale.list("length-ratio", "continues");
   const std::string who = ctx.locale.language().empty() ? ctx.locale.tag() : ctx.locale.language();
+  std::vector<CodePoint> scps, tcps;
+  std::vector<Range> s_copied, t_copied;
   for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
     const Segment& s = ctx.article.segments[i];
     if (!s.has_source || s.target.raw == s.source.raw) continue;
@@ -242,10 +244,34 @@ void check(const ArticleContext& ctx) {
     // Cheap exits first: the whole source is too short, or mostly code.
     size_t source_letters = text_length::letter_count(source.text);
     if (source_letters < static_cast<size_t>(min_source)) continue;
-    if (source_letters * 2 < text_length::letter_count(s.source.raw)) continue;
+    // (The raw text has no more letters than bytes: count them only when
+    // that bound does not already decide.)
+    if (source_letters * 2 < s.source.raw.size() && source_letters * 2 < text_length::letter_count(s.source.raw))
+      continue;
     const Prose& target = ctx.text.prose(i, Side::Target);
-    std::vector<CodePoint> scps = code_points(source.text), tcps = code_points(target.text);
-    std::vector<Range> s_copied, t_copied;
+    // A cheap exit for most segments: what copied_tokens takes away is the
+    // same text on both sides, so with S and T the letters of the source's
+    // and the target's prose and C those of the copied tokens, the ratio is
+    // (T - C) / (S - C), monotonic in C, and C is at most the target's
+    // Latin letters. When the ratio lies within [min-ratio, extreme-high]
+    // at both ends of that range, nothing below can report the segment.
+    {
+      size_t latin = 0;
+      const size_t t_all = text_length::letter_count(target.text, latin);
+      const size_t s_all = source_letters;
+      const size_t c_max = std::min(latin, std::min(t_all, s_all));
+      if (s_all > c_max) {
+        double r0 = static_cast<double>(t_all) / static_cast<double>(s_all);
+        double r1 = static_cast<double>(t_all - c_max) / static_cast<double>(s_all - c_max);
+        if (std::min(r0, r1) >= min_ratio && std::max(r0, r1) <= extreme_high) continue;
+      }
+    }
+    // One set of buffers for every segment of the article (reused, not
+    // reallocated per segment and side).
+    code_points(source.text, scps);
+    code_points(target.text, tcps);
+    s_copied.clear();
+    t_copied.clear();
     text_length::copied_tokens(source.text, scps, target.text, tcps, s_copied, t_copied);
     Sentences ss = sentences(scps, false, s_copied);
     if (ss.total < static_cast<size_t>(min_source) || ss.words < 8) continue;

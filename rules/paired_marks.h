@@ -85,7 +85,9 @@ class MarkTable {
     for (const Mark& m : marks_) {
       if (m.c < 128) ascii_[m.c] = true;
       else low_byte_[m.c & 0xFF] = true;
-      lead_[static_cast<unsigned char>(utf8_of(m.c)[0])] = true;
+      std::string bytes = utf8_of(m.c);
+      lead_[static_cast<unsigned char>(bytes[0])] = true;
+      if (bytes.size() > 1) second_[static_cast<unsigned char>(bytes[0])] |= uint64_t{1} << (bytes[1] & 0x3F);
     }
   }
 
@@ -97,7 +99,16 @@ class MarkTable {
     const int32_t n = static_cast<int32_t>(text.size());
     const char* d = text.data();
     for (int32_t i = 0; i < n; ++i) {
-      if (!lead_[static_cast<unsigned char>(d[i])]) continue;
+      const auto lead = static_cast<unsigned char>(d[i]);
+      if (!lead_[lead]) continue;
+      if (lead >= 0x80) {
+        // The second byte too (a kana's E3 81..83 shares the lead of 「」 but
+        // no mark's second byte): a byte that is no continuation byte makes
+        // no mark either (U8_NEXT would fail).
+        if (i + 1 >= n) continue;
+        const auto second = static_cast<unsigned char>(d[i + 1]);
+        if ((second & 0xC0) != 0x80 || !(second_[lead] >> (second & 0x3F) & 1)) continue;
+      }
       int32_t j = i;
       UChar32 c;
       U8_NEXT(d, j, n, c);
@@ -173,6 +184,7 @@ class MarkTable {
   bool ascii_[128] = {};
   bool low_byte_[256] = {};  // low bytes of the marks beyond ASCII
   bool lead_[256] = {};      // first UTF-8 bytes of the marks
+  uint64_t second_[256] = {};  // per first byte: the second bytes (low 6 bits) of the marks that start with it
 };
 
 // Walks a text's marks with a stack. feed() says what a mark did.

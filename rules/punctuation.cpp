@@ -153,10 +153,23 @@ bool copied_from(std::string_view t, size_t i, std::string_view source) {
   return source.find(t.substr(begin, end - begin)) != std::string_view::npos;
 }
 
+// The first i >= from with t[i] and t[i + 1] both spaces, or npos. Every
+// pair of bytes has one byte at an odd offset: only those are tested first
+// (a compare per byte was 17% of this rule; find("  ") calls memchr at
+// every single space).
+size_t next_two_spaces(std::string_view t, size_t from) {
+  const size_t n = t.size();
+  for (size_t j = from | 1; j < n; j += 2) {
+    if (t[j] != ' ') continue;
+    if (j > from && t[j - 1] == ' ') return j - 1;
+    if (j + 1 < n && t[j + 1] == ' ') return j;
+  }
+  return std::string_view::npos;
+}
+
 // Offset of the first run of two spaces between two words, or npos.
 size_t double_space(std::string_view t) {
-  for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t[i] != ' ' || t[i + 1] != ' ') continue;
+  for (size_t i = 0; (i = next_two_spaces(t, i)) != std::string_view::npos; ++i) {
     size_t e = i;
     while (e < t.size() && t[e] == ' ') ++e;
     if (is_word(before(t, i)) && is_word(after(t, e))) return i;

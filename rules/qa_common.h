@@ -1,4 +1,5 @@
 #pragma once
+#include <cstring>
 // Helpers shared by the segment QA rules (inline-code-mismatch,
 // number-mismatch, markup-mismatch, ...). Every one of them reads segment
 // text through the one inline lexer (lib/text/inline_lexer.h), so a link's URL,
@@ -40,7 +41,16 @@ using tmlint::prose_of;
 // True when `s` holds any byte of `set`. The cheap exits of the QA rules
 // ask this of every segment; std::string_view::find_first_of calls memchr
 // on the set once per byte of `s`, which was 5% of a whole check.
+// A small set is searched a byte at a time by memchr (vectorised), which
+// reads a text that has none of them (the usual answer) several times
+// faster than a table lookup per byte.
 inline bool contains_any_of(std::string_view s, std::string_view set) {
+  if (s.empty()) return false;
+  if (set.size() <= 8) {
+    for (size_t k = 0; k < set.size(); ++k)
+      if (set.find(set[k]) == k && std::memchr(s.data(), set[k], s.size())) return true;
+    return false;
+  }
   bool in_set[256] = {};
   for (char c : set) in_set[static_cast<unsigned char>(c)] = true;
   for (char c : s)

@@ -55,15 +55,29 @@ struct Packed {
   std::vector<uint32_t> begin, end;
 };
 
-Packed pack(std::string_view text) {
-  Packed p;
+// Fills `p` (cleared first; one Packed serves every segment of an article).
+void pack(std::string_view text, Packed& p) {
+  p.c.clear();
+  p.begin.clear();
+  p.end.clear();
   p.c.reserve(text.size());
   p.begin.reserve(text.size());
   p.end.reserve(text.size());
   for (int32_t k = 0, n = static_cast<int32_t>(text.size()); k < n;) {
     int32_t b = k;
     UChar32 c;
-    U8_NEXT(text.data(), k, n, c);
+    const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+    if (u[k] < 0x80) {
+      c = u[k++];
+    } else if (u[k] >= 0xE1 && u[k] <= 0xEF && u[k] != 0xED && k + 2 < n && (u[k + 1] & 0xC0) == 0x80 &&
+               (u[k + 2] & 0xC0) == 0x80) {
+      // A valid three-byte character (most of a CJK target) decoded
+      // directly: what U8_NEXT gives, without its general path.
+      c = ((u[k] & 0x0F) << 12) | ((u[k + 1] & 0x3F) << 6) | (u[k + 2] & 0x3F);
+      k += 3;
+    } else {
+      U8_NEXT(text.data(), k, n, c);
+    }
     if (c < 0) c = 0xFFFD;
     if (text_length::is_space(c)) continue;
     if (p.c.size() < 3000) {  // bounded work on huge targets
@@ -72,7 +86,6 @@ Packed pack(std::string_view text) {
       p.end.push_back(static_cast<uint32_t>(k));
     }
   }
-  return p;
 }
 
 // The code point that ends before byte `at`, or starts at it; 0 at the edges.
@@ -112,10 +125,12 @@ Repeats tandem_repeats(std::string_view text, const Packed& p) {
   // one; a small open-addressing table of the last seen): scanning every
   // period at every position was most of this rule's time.
   constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> next(n, kNone);
+  thread_local std::vector<uint32_t> next;  // reused across segments
+  thread_local std::vector<std::pair<UChar32, uint32_t>> seen;
+  next.assign(n, kNone);
   size_t slots = 16;
   while (slots < 2 * n) slots *= 2;
-  std::vector<std::pair<UChar32, uint32_t>> seen(slots, {-1, kNone});
+  seen.assign(slots, {-1, kNone});
   for (size_t j = n; j-- > 0;) {
     size_t h = (static_cast<uint32_t>(c[j]) * 2654435761u) & (slots - 1);
     while (seen[h].first != -1 && seen[h].first != c[j]) h = (h + 1) & (slots - 1);
@@ -201,12 +216,13 @@ void check(const ArticleContext& ctx) {
   const double max_ratio =
       ctx.options.get_double("max-ratio", ctx.locale.number("repeated-text", "max-ratio").value_or(1.5 * usual));
   const std::string who = ctx.locale.language().empty() ? ctx.locale.tag() : ctx.locale.language();
+  Packed packed;
   for (size_t i = 0; i < ctx.article.segments.size(); ++i) {
     const Segment& s = ctx.article.segments[i];
     if (!s.has_source || s.target.raw == s.source.raw) continue;
     const Prose& target = ctx.text.prose(i, Side::Target);
     if (target.text.size() < 6) continue;
-    Packed packed = pack(target.text);
+    pack(target.text, packed);
     Repeats found = tandem_repeats(target.text, packed);
     if (found.loop.copies == 0 && found.twice.copies == 0) continue;  // nearly every segment
     const Prose& source = ctx.text.prose(i, Side::Source);

@@ -1,10 +1,11 @@
 #include "locale/locale_profile.h"
 
+#include "locale/layer_yaml.h"
+
 #include <unicode/dcfmtsym.h>
 #include <unicode/locid.h>
 #include <unicode/ulocdata.h>
 #include <unicode/unistr.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <map>
@@ -13,12 +14,9 @@
 
 namespace tmlint {
 
-struct LocaleProfile::Layer {
+// One data file: its flat maps (layer_yaml.h) and its name.
+struct LocaleProfile::Layer : LayerData {
   std::string name;
-  std::string error;  // why the file did not parse; then the layer is empty
-  std::map<std::string, std::string, std::less<>> scalars;
-  std::map<std::string, std::vector<std::string>, std::less<>> lists;
-  std::map<std::string, LocaleRuleDefault, std::less<>> rules;
 };
 
 namespace {
@@ -40,67 +38,35 @@ std::string lower_tag(std::string_view tag) {
   return out;
 }
 
-void flatten(const YAML::Node& node, const std::string& prefix, Layer& layer) {
-  if (node.IsScalar()) {
-    layer.scalars[prefix] = node.Scalar();
-  } else if (node.IsSequence()) {
-    std::vector<std::string>& list = layer.lists[prefix];
-    for (const auto& item : node)
-      if (item.IsScalar()) list.push_back(item.Scalar());
-  } else if (node.IsMap()) {
-    for (const auto& kv : node)
-      flatten(kv.second, prefix.empty() ? kv.first.Scalar() : prefix + "." + kv.first.Scalar(), layer);
-  }
-}
-
-std::optional<Severity> severity_named(std::string_view s) {
-  if (s == "error") return Severity::Error;
-  if (s == "warning") return Severity::Warning;
-  if (s == "info") return Severity::Info;
-  return std::nullopt;
-}
+struct FlatLayer {
+  std::string_view name;
+  void (*fill)(LayerData&);
+};
+// Generated at build time by lib/locale/flatten/main.cpp: the data files
+// already read by parse_layer_yaml.
+#include "locale_layers.inc"
 
 Layer parse_layer(std::string_view name, std::string_view text) {
   Layer layer;
+  static_cast<LayerData&>(layer) = parse_layer_yaml(text);
   layer.name = std::string(name);
-  try {
-    YAML::Node root = YAML::Load(std::string(text));
-    if (!root.IsMap() && !root.IsNull()) throw std::runtime_error("the file is not a mapping");
-    for (const auto& kv : root) {
-      const std::string key = kv.first.Scalar();
-      if (key != "rules") {
-        flatten(kv.second, key, layer);
-        continue;
-      }
-      for (const auto& rule : kv.second) {
-        LocaleRuleDefault d;
-        const YAML::Node& s = rule.second;
-        if (!s.IsMap()) throw std::runtime_error("rules." + rule.first.Scalar() + " is not a mapping");
-        if (s["enabled"]) d.enabled = s["enabled"].as<bool>();
-        if (s["severity"]) {
-          d.severity = severity_named(s["severity"].Scalar());
-          if (!d.severity) throw std::runtime_error("rules." + rule.first.Scalar() + ": unknown severity");
-        }
-        for (const auto& field : s) {
-          const std::string f = field.first.Scalar();
-          if (f != "enabled" && f != "severity" && f != "judged")
-            throw std::runtime_error("rules." + rule.first.Scalar() + ": unknown key " + f);
-        }
-        layer.rules[rule.first.Scalar()] = d;
-      }
-    }
-  } catch (const std::exception& e) {
-    Layer failed;
-    failed.name = layer.name;
-    failed.error = e.what();
-    return failed;
-  }
   return layer;
 }
 
-// Every data file, each parsed on first use only: yaml-cpp takes about 1,800
-// instructions a byte, and a one-file pre-commit check needs two or three of
-// the files, not all of them.
+// A compiled-in file's layer: from the build-time reading when there is one.
+Layer embedded_layer(std::string_view name, std::string_view text) {
+  for (const FlatLayer& f : kFlatLocaleData) {
+    if (f.name != name) continue;
+    Layer layer;
+    f.fill(layer);
+    layer.name = std::string(name);
+    return layer;
+  }
+  return parse_layer(name, text);
+}
+
+// Every data file, each built on first use only (a one-file pre-commit check
+// needs two or three of the files, not all of them).
 struct LazyLayer {
   std::string_view text;
   std::once_flag parsed;
@@ -121,7 +87,7 @@ const Layer* data_layer(std::string_view name) {
   auto it = layers.find(name);
   if (it == layers.end()) return nullptr;
   LazyLayer& l = it->second;
-  std::call_once(l.parsed, [&] { l.layer = parse_layer(it->first, l.text); });
+  std::call_once(l.parsed, [&] { l.layer = embedded_layer(it->first, l.text); });
   return &l.layer;
 }
 
@@ -259,6 +225,15 @@ std::vector<std::string> locale_data_files() {
   std::vector<std::string> out;
   for (const auto& [name, layer] : lazy_layers()) out.push_back(name);
   return out;
+}
+
+bool locale_data_compiled_as_read(std::string_view name) {
+  auto& layers = lazy_layers();
+  auto it = layers.find(name);
+  if (it == layers.end()) return false;
+  bool flat = false;
+  for (const FlatLayer& f : kFlatLocaleData) flat = flat || f.name == name;
+  return flat && static_cast<const LayerData&>(embedded_layer(name, it->second.text)) == parse_layer_yaml(it->second.text);
 }
 
 std::string locale_data_error(std::string_view name) {

@@ -87,5 +87,8 @@ const LocaleProfile& locale_profile(std::string_view tag);
 std::vector<std::string> locale_data_files();
 // Why a data file does not parse, or empty (tests).
 std::string locale_data_error(std::string_view name);
+// True when the compiled-in data file `name` was read at build time and that
+// reading equals parse_layer_yaml of its text now (tests).
+bool locale_data_compiled_as_read(std::string_view name);
 
 }  // namespace tmlint

@@ -12,9 +12,13 @@ namespace tmlint {
 
 class Redirects {
  public:
-  // Parses the JSON text (yaml-cpp reads JSON). Paths are kept relative to
-  // the folder of the redirection file. Returns an empty set on bad input.
-  static Redirects parse(std::string_view json, std::string* error = nullptr);
+  // Parses the JSON text (yaml-cpp reads JSON; the usual file takes a
+  // faster path with the same result, `fast` = false to compare). Paths are
+  // kept relative to the folder of the redirection file. Returns an empty
+  // set on bad input.
+  static Redirects parse(std::string_view json, std::string* error = nullptr, bool fast = true);
+  // The redirections as (lower-case source path, redirect URL), for tests.
+  const std::unordered_map<std::string, std::string>& entries() const { return by_source_; }
   // The redirection file at the root of a batch, parsed; empty when there is
   // none or it cannot be read.
   static Redirects load(const std::string& batch_root);

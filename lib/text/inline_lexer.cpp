@@ -4,12 +4,22 @@
 #include <array>
 #include <string>
 
+#include "base/byte_scan.h"
 #include "load/entities.h"
 
 namespace tmlint {
 namespace {
 
 constexpr size_t npos = std::string_view::npos;
+
+// The bytes the lexer's main loop acts on; every other byte is plain text.
+struct TokenStarts {
+  bool at[256] = {};
+  constexpr TokenStarts() {
+    for (unsigned char c : {'`', '<', '\\', '*', '_', '~', '[', '!', '&'}) at[c] = true;
+  }
+};
+constexpr TokenStarts kTokenStarts;
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -285,6 +295,17 @@ struct Lexer {
         links.pop_back();
         i = emit(InlineKind::LinkClose, p.close, p.end, p.detail);
         continue;
+      }
+      // Plain text up to the next byte that may start a token (or the
+      // pending link's ']'), by table: one test per byte instead of the
+      // whole loop per byte.
+      {
+        size_t limit = links.empty() ? s.size() : links.back().close;
+        size_t j = find_stop_byte(s.data(), i, limit, kTokenStarts.at);
+        if (j != i) {
+          i = j;
+          continue;
+        }
       }
       char c = s[i];
       size_t r = npos;

@@ -20,9 +20,15 @@ Prose prose_of(const std::vector<InlineToken>& tokens) {
   for (const InlineToken& t : tokens) {
     switch (t.kind) {
       case InlineKind::Text:
+      {
         p.text.append(t.text);
-        for (uint32_t i = 0; i < t.text.size(); ++i) p.origin.push_back(t.offset + i);
+        // Sized once, then filled (push_back per byte was most of this function).
+        size_t at = p.origin.size();
+        p.origin.resize(at + t.text.size());
+        uint32_t* o = p.origin.data() + at;
+        for (uint32_t i = 0; i < t.text.size(); ++i) o[i] = static_cast<uint32_t>(t.offset) + i;
         break;
+      }
       case InlineKind::Escape:
         p.text.append(t.detail);
         p.origin.insert(p.origin.end(), t.detail.size(), t.offset);
