@@ -139,6 +139,17 @@ bool load_config(std::string path, Config& out) {
   return true;
 }
 
+// The facts cache's folder when --cache-dir is not given: the XDG base
+// directory rule ($XDG_CACHE_HOME when absolute), else ~/.cache; no cache
+// when neither is known.
+std::string default_cache_dir() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && xdg[0] == '/') return std::string(xdg) + "/tmlint";
+  const char* home = std::getenv("HOME");
+  if (home && home[0]) return std::string(home) + "/.cache/tmlint";
+  return {};
+}
+
 // What align and stats share with check: the batch, its root and source,
 // jobs, locale and configuration; the articles are kept.
 template <typename Cli>
@@ -447,6 +458,11 @@ int main(int argc, char** argv) {
   check->add_flag("--context", context,
                   "Also load the rest of the batch root so batch rules compare the named files with it "
                   "(for pre-commit: findings are still reported for the named files only)");
+  std::string cache_dir;
+  bool no_cache = false;
+  check->add_option("--cache-dir", cache_dir,
+                    "Folder of the facts cache (default: $XDG_CACHE_HOME/tmlint, else ~/.cache/tmlint)");
+  check->add_flag("--no-cache", no_cache, "Neither read nor write the facts cache");
 
   auto* align = app.add_subcommand("align", "Export the aligned segment pairs as a translation memory");
   AlignCli align_cli;
@@ -527,6 +543,7 @@ int main(int argc, char** argv) {
   options.locale = locale;
   options.context = context;
   options.tm_path = tm_path;
+  if (!no_cache) options.cache_dir = !cache_dir.empty() ? cache_dir : default_cache_dir();
   if (!shard.empty() && !parse_shard(shard, options.shard_index, options.shard_count)) {
     std::cerr << fmt::format("tmlint: error: --shard {}: expected K/N with 1 <= K <= N (such as 2/4)\n", shard);
     return kUsage;

@@ -149,3 +149,38 @@ TEST_CASE("options: -q silences the progress line of check, align and stats on a
     CHECK(quiet.find("files/s") == std::string::npos);
   }
 }
+
+TEST_CASE("options: check's facts cache goes to --cache-dir, else XDG_CACHE_HOME, else HOME, nowhere with --no-cache") {
+  TempDir dir;
+  write_batch(dir);
+  auto files_in = [&](const std::string& rel) {
+    size_t n = 0;
+    if (fs::exists(dir.path / rel))
+      for (const auto& e : fs::directory_iterator(dir.path / rel)) n += e.path().filename().string().rfind("facts-", 0) == 0;
+    return n;
+  };
+  // tmlint with an environment of its own (XDG_CACHE_HOME and HOME inside dir).
+  auto tmlint = [&](const std::string& env, const std::string& options) {
+    return tmlint::test::run_shell("cd " + q(dir.path) + " && env -u XDG_CACHE_HOME " + env + " " +
+                                   q(std::string(TMLINT_EXE)) + " check --context --root ja -q ja/docs/b.md " +
+                                   options + " 2> /dev/null");
+  };
+  const std::string both = "XDG_CACHE_HOME=" + q(dir.path / "xdg") + " HOME=" + q(dir.path / "home");
+  auto none = tmlint(both, "--no-cache --cache-dir c");
+  CHECK(files_in("c") + files_in("xdg/tmlint") + files_in("home/.cache/tmlint") == 0);
+  auto given = tmlint(both, "--cache-dir c");
+  CHECK(files_in("c") == 1);
+  CHECK(files_in("xdg/tmlint") + files_in("home/.cache/tmlint") == 0);
+  auto xdg = tmlint(both, "");
+  CHECK(files_in("xdg/tmlint") == 1);
+  CHECK(files_in("home/.cache/tmlint") == 0);
+  auto home = tmlint("HOME=" + q(dir.path / "home"), "");
+  CHECK(files_in("home/.cache/tmlint") == 1);
+  // The same findings every way, cold or warm.
+  auto warm = tmlint(both, "--cache-dir c");
+  for (const auto* r : {&given, &xdg, &home, &warm}) {
+    CHECK(r->out == none.out);
+    CHECK(r->status == none.status);
+  }
+  CHECK(none.out.find("b.md") != std::string::npos);
+}

@@ -590,12 +590,18 @@ inline void check(const BatchContext& ctx, Key key_side) {
     }
   }
   // Groups by sorting, not hashing into a map: a group is its first
-  // candidate, so the order of first occurrence is kept.
+  // candidate, so the order of first occurrence is kept. A group without a
+  // member in an article the rule reports in reports nothing (pass 3 needs
+  // an enabled variant), so pass 2 skips it as if it had one member: a
+  // pre-commit run (--context) weighs only the named files' groups, not
+  // every group of the tree.
   std::sort(keys.begin(), keys.end());
   for (size_t b = 0, e = 0; b < keys.size(); b = e) {
-    while (e < keys.size() && keys[e].first == keys[b].first) ++e;
-    for (size_t k = b; k < e; ++k) candidates[keys[k].second] = {candidates[keys[k].second].place, keys[b].second,
-                                                                  static_cast<uint32_t>(e - b)};
+    bool reported = false;
+    while (e < keys.size() && keys[e].first == keys[b].first)
+      reported = reported || ctx.enabled_for(candidates[keys[e++].second].place.article);
+    const uint32_t members = reported ? static_cast<uint32_t>(e - b) : 1;
+    for (size_t k = b; k < e; ++k) candidates[keys[k].second] = {candidates[keys[k].second].place, keys[b].second, members};
   }
   std::vector<std::pair<uint64_t, uint32_t>>().swap(keys);
 

@@ -4,10 +4,14 @@
 // file's own CheckedArticle, so the workers share nothing but the counter.
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
 #include "align/plain_article.h"
+#include "base/hash64.h"
+#include "engine/facts_cache.h"
 #include "engine/stages.h"
 #include "load/loader.h"
 #include "load/suppression.h"
@@ -111,14 +115,79 @@ std::unique_ptr<ArticleFacts> collect_facts(const BatchFile& f, const Article& a
   return af;
 }
 
+// The facts cache of one run (engine/facts_cache.h): per batch root, and
+// when the run began, which tells racy mtimes.
+struct CacheRun {
+  std::map<std::string, FactsCache> by_root;
+  int64_t started_ns = 0;
+  const FactsCache* of(const std::string& root) const {
+    auto it = by_root.find(root);
+    return it == by_root.end() ? nullptr : &it->second;
+  }
+};
+
+// What an article changes in the cache: its entry, and the record when new.
+struct CacheUpdate {
+  FactsEntry entry;
+  std::string record;  // empty: the entry's record is the cached one
+};
+
+// A context file's facts from the cache, when its entry holds for the file
+// as it is now; `bytes` keeps what was read to decide, for the loader.
+bool use_cached_facts(const BatchFile& f, const FactsCache& cache, const FileStamp& stamp, int64_t started_ns,
+                      std::string& bytes, bool& have_bytes, CheckedArticle& out, std::optional<CacheUpdate>& update) {
+  bool needs_hash = false;
+  const FactsEntry* e = cache.find(f.rel_path, stamp, needs_hash);
+  if (!e) return false;
+  if (needs_hash) {
+    std::string error;
+    if (!read_whole_file(f.disk_path, bytes, error)) return false;  // loading it reports the error
+    have_bytes = true;
+    if (bytes.size() != e->size) return false;
+    if (hash64(bytes) != e->content_hash) return false;
+  }
+  ArticleFacts facts;
+  try {
+    facts = read_article_facts(e->record);
+  } catch (const BadFacts&) {
+    return false;  // a damaged record: loaded as without the cache
+  }
+  if (facts.rel_path != f.rel_path) return false;
+  facts.path = f.display_path;
+  facts.context_only = f.context_only;
+  if (needs_hash) {  // the same bytes under a new stamp (a checkout, a touch)
+    FactsEntry refreshed = *e;
+    refreshed.size = stamp.size;
+    refreshed.mtime_ns = stamp.mtime_ns;
+    refreshed.racy = stamp.mtime_ns > started_ns - FactsCache::kRacyNs;
+    update = CacheUpdate{refreshed, {}};
+  }
+  out.facts = std::make_unique<ArticleFacts>(std::move(facts));
+  out.loaded = true;
+  out.from_cache = true;
+  return true;
+}
+
 void check_one(const CheckOptions& options, const BatchFile& f, const RunFacts& facts,
-               const std::vector<EffectiveRule>& eff, const std::vector<bool>& wanted, CheckedArticle& out) {
+               const std::vector<EffectiveRule>& eff, const std::vector<bool>& wanted, const FactsCache* cache,
+               int64_t started_ns, CheckedArticle& out, std::optional<CacheUpdate>& update) {
   const std::vector<Rule>& rules = all_rules();
   std::string bytes, error;
-  if (!read_whole_file(f.disk_path, bytes, error)) {
+  bool have_bytes = false;
+  // With the cache, every file is stamped (size, mtime) before it is read:
+  // a context file whose entry holds is not read or loaded at all; the
+  // others are, and their facts refresh the cache.
+  FileStamp stamp;
+  if (cache) {
+    stamp = stamp_of(f.disk_path);
+    if (f.context_only && use_cached_facts(f, *cache, stamp, started_ns, bytes, have_bytes, out, update)) return;
+  }
+  if (!have_bytes && !read_whole_file(f.disk_path, bytes, error)) {
     out.errors.push_back(f.display_path + ": " + error);
     return;
   }
+  const uint64_t content_hash = cache ? hash64(bytes) : 0;
+  const uint64_t content_size = bytes.size();
   std::unique_ptr<Article> article;
   // Neither the loader nor a rule should throw; if one does, the file is
   // reported as not (fully) checked instead of the process ending.
@@ -151,7 +220,24 @@ void check_one(const CheckOptions& options, const BatchFile& f, const RunFacts& 
     };
     run(k, rules[k].check_article, sink);
   }
+  const size_t errors_before = out.errors.size();
+  const uint64_t lookups_before = tree_lookups;
   out.facts = collect_facts(f, a, facts, eff, wanted, text, locale, out);
+  // Facts a rule failed on are not cached; facts that asked the tree are
+  // cached as depending on it (engine/facts_cache.h).
+  if (cache && stamp.ok && out.errors.size() == errors_before) {
+    FactsEntry entry;
+    entry.size = stamp.size;
+    entry.mtime_ns = stamp.mtime_ns;
+    entry.content_hash = content_hash;
+    // Changed between the stamp and the read, or too recent to trust the
+    // stamp alone: the hash decides next time.
+    entry.racy = content_size != stamp.size || stamp.mtime_ns > started_ns - FactsCache::kRacyNs;
+    entry.tree_dependent = tree_lookups != lookups_before;
+    std::string record;
+    write_article_facts(*out.facts, record);
+    update = CacheUpdate{entry, std::move(record)};
+  }
 
   // What is left of the article once it is freed: its findings, finished
   // (the rest of collate's work on them is sorting), and its counts.
@@ -215,13 +301,40 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
   if (options.defers_batch_rules() && !options.config.overrides.empty())
     for (size_t k = 0; k < all.size(); ++k) wanted[k] = wanted[k] || all[k].check_batch;
   std::vector<CheckedArticle> checked(n);
+  // The facts cache, per batch root, when the run has a cache folder.
+  CacheRun cache;
+  std::vector<std::optional<CacheUpdate>> updates(n);
+  // Only a run that has context files (--context), or that walks a folder
+  // (which fills the cache for the next --context run), opens the cache: a
+  // run of named files alone would read it whole for nothing.
+  bool use_cache = !options.cache_dir.empty() && n && options.paths.empty();
+  for (size_t i = 0; i < n && !options.cache_dir.empty() && !use_cache; ++i) use_cache = batch.files[i].context_only;
+  for (const std::string& p : options.paths) {
+    std::error_code ec;
+    use_cache |= !options.cache_dir.empty() && n && std::filesystem::is_directory(p, ec);
+  }
+  if (use_cache) {
+    cache.started_ns = now_ns();
+    const uint64_t key = facts_run_key(options, wanted, facts.history.get());
+    for (const auto& [root, slot] : facts.roots) {
+      std::error_code ec;
+      // "docs", "docs/" and "docs/." are one root, one cache file.
+      std::filesystem::path abs_path = std::filesystem::absolute(root, ec).lexically_normal();
+      if (!abs_path.has_filename() && abs_path.has_parent_path() && abs_path != abs_path.root_path())
+        abs_path = abs_path.parent_path();
+      const std::string abs = abs_path.generic_string();
+      const uint64_t tree = hash64_combine(slot->batch_files.fingerprint(), slot->redirects.fingerprint());
+      cache.by_root.emplace(root, FactsCache::open(options.cache_dir, abs, key, tree));
+    }
+  }
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(n, 1)));
   std::atomic<size_t> next{0}, done{0};
   auto worker = [&] {
     for (size_t i = next++; i < n; i = next++) {
       const BatchFile& f = batch.files[i];
-      check_one(options, f, facts.of(f.root), rules.of(i), wanted, checked[i]);
+      check_one(options, f, facts.of(f.root), rules.of(i), wanted, cache.of(f.root), cache.started_ns, checked[i],
+                updates[i]);
       if (options.facts_sink && options.defers_batch_rules() && checked[i].facts) {
         options.facts_sink(*checked[i].facts);
         checked[i].facts.reset();
@@ -235,6 +348,20 @@ std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Ba
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
+  }
+  if (!cache.by_root.empty()) {
+    std::map<std::string, std::vector<std::string>> seen;  // per root: the batch's paths
+    for (size_t i = 0; i < n; ++i) {
+      const BatchFile& f = batch.files[i];
+      seen[f.root].push_back(f.rel_path);
+      if (updates[i]) cache.by_root.at(f.root).put(f.rel_path, updates[i]->entry, std::move(updates[i]->record));
+    }
+    for (auto& [root, c] : cache.by_root) {
+      // A --context run saw the whole root: entries of files no longer
+      // there (deleted, renamed, excluded) go.
+      if (options.context) c.keep_only(seen[root]);
+      c.save();
+    }
   }
   return checked;
 }

@@ -1,7 +1,12 @@
 // Stage 5 of run_check: the batch rules, once each, over the facts of every
-// loaded article sorted by path (model/article_facts.h), on one thread,
-// after the article phase has freed the articles. `tmlint merge` runs the
+// loaded article sorted by path (model/article_facts.h), each rule on one
+// thread and the rules side by side on --jobs threads, after the article
+// phase has freed the articles. `tmlint merge` runs the
 // same function over the facts of every shard.
+#include <algorithm>
+#include <atomic>
+#include <iterator>
+#include <thread>
 #include <unordered_map>
 
 #include "engine/stages.h"
@@ -9,12 +14,13 @@
 
 namespace tmlint {
 
-BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, bool report_in_context) {
-  BatchFindings out;
-  if (articles.empty()) return out;
-  const std::vector<Rule>& all = all_rules();
-  for (const Rule& rule : all) {
-    if (!rule.check_batch) continue;
+namespace {
+
+// One batch rule over the facts of the batch, its findings, notes and
+// errors into `out`.
+void run_batch_rule(const Rule& rule, const std::vector<const ArticleFacts*>& articles, bool report_in_context,
+                    BatchFindings& out) {
+  {
     const std::string_view id = rule.info.id;
     // This rule's setting in each article, and its options there.
     std::vector<const BatchRuleSetting*> settings(articles.size());
@@ -25,7 +31,7 @@ BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, 
       if (settings[i]) options[i] = RuleOptions(settings[i]->options);
       any |= settings[i] && settings[i]->enabled && !articles[i]->context_only;
     }
-    if (!any && !report_in_context) continue;
+    if (!any && !report_in_context) return;
     // With --context alone (pre-commit), a context file is seen, never
     // reported: not enabled, so a rule reports in a named file instead.
     // When sharding with --context, the context files are the other shards'
@@ -59,6 +65,36 @@ BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, 
       out.errors.push_back("internal error in rule " + std::string(id) + ": " + e.what());
     }
   }
+}
+
+}  // namespace
+
+BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, bool report_in_context,
+                              unsigned jobs) {
+  BatchFindings out;
+  if (articles.empty()) return out;
+  std::vector<const Rule*> rules;
+  for (const Rule& rule : all_rules())
+    if (rule.check_batch) rules.push_back(&rule);
+  // The rules are independent of each other and read the facts only, so
+  // they run side by side, each into its own findings; those are joined in
+  // rule order, so the result is the same whatever `jobs`.
+  std::vector<BatchFindings> per_rule(rules.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t k = next++; k < rules.size(); k = next++)
+      run_batch_rule(*rules[k], articles, report_in_context, per_rule[k]);
+  };
+  jobs = static_cast<unsigned>(std::min<size_t>(std::max(jobs, 1u), rules.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (BatchFindings& f : per_rule) {
+    std::move(f.diagnostics.begin(), f.diagnostics.end(), std::back_inserter(out.diagnostics));
+    std::move(f.notes.begin(), f.notes.end(), std::back_inserter(out.notes));
+    std::move(f.errors.begin(), f.errors.end(), std::back_inserter(out.errors));
+  }
   return out;
 }
 
@@ -71,7 +107,8 @@ void run_batch_phase(const CheckOptions& options, Batch& batch, std::vector<Chec
       facts.push_back(checked[i].facts.get());
       index.push_back(i);
     }
-  BatchFindings found = run_batch_rules(facts, options.shard_count > 1);
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  BatchFindings found = run_batch_rules(facts, options.shard_count > 1, jobs);
   // Findings back to their files, by path.
   std::unordered_map<std::string_view, size_t> by_path;
   for (size_t j = 0; j < facts.size(); ++j) by_path.emplace(facts[j]->path, index[j]);

@@ -33,6 +33,7 @@ CheckResult collate(const CheckOptions& options, Batch batch, const RulesPerFile
   for (size_t i = 0; i < checked.size(); ++i) {
     CheckedArticle& c = checked[i];
     if (options.keep_facts && c.facts) result.facts.push_back(std::move(*c.facts));
+    result.facts_from_cache += c.from_cache;
     if (!c.loaded || batch.files[i].context_only) continue;
     result.files.push_back(std::move(c.file));
     ++(c.yaml_page ? result.summary.yaml_pages : result.summary.files);

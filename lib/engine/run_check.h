@@ -54,6 +54,10 @@ struct CheckOptions {
   // loaded and checked: files done, files in all. The CLI draws a progress
   // line from it on a terminal.
   std::function<void(size_t done, size_t total)> progress;
+  // The facts cache's folder (--cache-dir, else $XDG_CACHE_HOME/tmlint or
+  // ~/.cache/tmlint; docs/cache.md); empty: no cache (--no-cache, and
+  // every caller but `check`). Findings are the same either way.
+  std::string cache_dir;
 };
 
 // The shard (0-based) of N a batch-relative path belongs to: FNV-1a of the
@@ -110,6 +114,8 @@ struct CheckResult {
   // With CheckOptions::keep_articles: the checked articles, sorted by path.
   std::vector<std::unique_ptr<Article>> articles;
   std::vector<std::string> not_followed;  // symlinks not followed (warnings on stderr, exit unchanged)
+  // Context files whose facts came from the facts cache (not read, not loaded).
+  size_t facts_from_cache = 0;
 };
 
 CheckResult run_check(const CheckOptions& options);
@@ -123,6 +129,8 @@ struct BatchFindings {
   std::vector<RunNote> notes;
   std::vector<std::string> errors;      // a batch rule that threw
 };
-BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, bool report_in_context);
+// `jobs`: how many rules run at once (the result is the same whatever it is).
+BatchFindings run_batch_rules(const std::vector<const ArticleFacts*>& articles, bool report_in_context,
+                              unsigned jobs = 1);
 
 }  // namespace tmlint

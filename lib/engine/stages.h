@@ -105,6 +105,7 @@ struct CheckedArticle {
   bool yaml_page = false;
   size_t segments = 0;
   bool unknown_staleness = false;      // no ms.openlocfilehash (with --source)
+  bool from_cache = false;             // a context file whose facts the cache held
 };
 std::vector<CheckedArticle> check_articles(const CheckOptions& options, const Batch& batch,
                                            const RunFactsByRoot& facts, const RulesPerFile& rules);

@@ -3,9 +3,12 @@
 // work happens only for stale articles, so it is rare).
 #include <git2.h>
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "sources/source_history.h"
 
@@ -92,6 +95,27 @@ class GitHistory : public SourceHistory {
       char buf[16];
       std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
       out.newest_date = buf;
+    }
+    return out;
+  }
+
+  std::string state() const override {
+    std::lock_guard lock(mu_);
+    std::string out = prefix_ + "\n";
+    auto add = [&](const char* name) {
+      git_oid id;
+      char hex[GIT_OID_HEXSZ + 1];
+      if (git_reference_name_to_id(&id, repo_.p, name) != 0) return;
+      git_oid_tostr(hex, sizeof hex, &id);
+      out += std::string(name) + " " + hex + "\n";
+    };
+    add("HEAD");
+    git_strarray refs{};
+    if (git_reference_list(&refs, repo_.p) == 0) {
+      std::vector<std::string> names(refs.strings, refs.strings + refs.count);
+      git_strarray_dispose(&refs);
+      std::sort(names.begin(), names.end());
+      for (const std::string& n : names) add(n.c_str());
     }
     return out;
   }

@@ -3,9 +3,11 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <unordered_set>
 #include <vector>
 
+#include "base/hash64.h"
 #include "load/file_walker.h"
 #include "sources/tree_index.h"
 
@@ -93,9 +95,18 @@ Redirects Redirects::parse(std::string_view json, std::string* error, bool fast)
 }
 
 std::optional<std::string> Redirects::target_of(std::string_view rel_path) const {
+  ++tree_lookups;
   auto it = by_source_.find(ascii_lower(rel_path));
   if (it == by_source_.end()) return std::nullopt;
   return it->second;
+}
+
+uint64_t Redirects::fingerprint() const {
+  std::vector<std::pair<std::string_view, std::string_view>> all(by_source_.begin(), by_source_.end());
+  std::sort(all.begin(), all.end());
+  uint64_t h = hash64_combine(0, all.size());
+  for (const auto& [from, to] : all) h = hash64_combine(hash64_combine(h, from), to);
+  return h;
 }
 
 }  // namespace tmlint

@@ -2,6 +2,7 @@
 // The docset's redirections (`.openpublishing.redirection.json`): a page
 // listed as a source_path is served by its redirect_url on the published
 // site, so a link to it is not broken there.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,8 @@ class Redirects {
   static Redirects load(const std::string& batch_root);
   std::optional<std::string> target_of(std::string_view rel_path) const;
   size_t size() const { return by_source_.size(); }
+  // A hash of every redirection, sorted: equal fingerprints, same answers.
+  uint64_t fingerprint() const;
 
  private:
   std::unordered_map<std::string, std::string> by_source_;  // lower-case source_path -> redirect_url

@@ -24,6 +24,10 @@ class SourceHistory {
   virtual std::optional<std::string> file_at(std::string_view sha, std::string_view rel_path) const = 0;
   // How the file changed between commit `sha` and HEAD.
   virtual FileChanges changes_since(std::string_view sha, std::string_view rel_path) const = 0;
+  // What the answers above depend on, as text: HEAD and every reference
+  // with the commits they name. The facts cache keys on it, so a fetch or a
+  // new commit invalidates facts that asked the history.
+  virtual std::string state() const { return {}; }
 };
 
 // Opens the repository containing `source_dir`; null when it is not in one.

@@ -1,7 +1,10 @@
 #include "sources/tree_index.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
+
+#include "base/hash64.h"
 
 namespace tmlint {
 
@@ -52,15 +55,28 @@ TreeIndex TreeIndex::from_paths(const std::vector<std::string>& paths) {
 }
 
 std::optional<std::string> TreeIndex::find_ignoring_case(std::string_view rel) const {
+  ++tree_lookups;
   auto it = lower_to_real_.find(ascii_lower(rel));
   if (it == lower_to_real_.end() || !files_.count(it->second)) return std::nullopt;
   return it->second;
 }
 
 const std::vector<std::string>& TreeIndex::names_in(std::string_view dir) const {
+  ++tree_lookups;
   static const std::vector<std::string> kEmpty;
   auto it = names_by_dir_.find(std::string(dir));
   return it == names_by_dir_.end() ? kEmpty : it->second;
+}
+
+uint64_t TreeIndex::fingerprint() const {
+  std::vector<std::string_view> files(files_.begin(), files_.end()), dirs(dirs_.begin(), dirs_.end());
+  std::sort(files.begin(), files.end());
+  std::sort(dirs.begin(), dirs.end());
+  uint64_t h = hash64_combine(0, files.size());
+  for (std::string_view f : files) h = hash64_combine(h, f);
+  h = hash64_combine(h, dirs.size());
+  for (std::string_view d : dirs) h = hash64_combine(h, d);
+  return h;
 }
 
 }  // namespace tmlint
