@@ -598,8 +598,8 @@ inline void check(const BatchContext& ctx, Key key_side) {
   std::sort(keys.begin(), keys.end());
   for (size_t b = 0, e = 0; b < keys.size(); b = e) {
     bool reported = false;
-    while (e < keys.size() && keys[e].first == keys[b].first)
-      reported = reported || ctx.enabled_for(candidates[keys[e++].second].place.article);
+    for (; e < keys.size() && keys[e].first == keys[b].first; ++e)
+      if (!reported) reported = ctx.enabled_for(candidates[keys[e].second].place.article);
     const uint32_t members = reported ? static_cast<uint32_t>(e - b) : 1;
     for (size_t k = b; k < e; ++k) candidates[keys[k].second] = {candidates[keys[k].second].place, keys[b].second, members};
   }
