@@ -209,8 +209,10 @@ void add_junit_findings(pugi::xml_node root, const CheckResult& batch, unsigned 
     for (const Diagnostic* d : diags) append_junit_failure(tc, *d);
     // Back in the engine's order among the shard's own failures.
     std::vector<pugi::xml_node> all(tc.children("failure").begin(), tc.children("failure").end());
+    // A named copy: clang 14 cannot capture a structured binding in a lambda.
+    const std::string& path = key.first;
     std::stable_sort(all.begin(), all.end(), [&](const pugi::xml_node& a, const pugi::xml_node& b) {
-      return failure_key(a, key.first) < failure_key(b, key.first);
+      return failure_key(a, path) < failure_key(b, path);
     });
     for (const pugi::xml_node& f : all) tc.append_move(f);
     if (!had_failures) {
