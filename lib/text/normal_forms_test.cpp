@@ -35,8 +35,8 @@ TEST_CASE("normalize_visible: every Unicode white space and nothing else is a sp
   CHECK(normalize_visible("a\xE2\x80") == nfc("a\xE2\x80"));
   CHECK(normalize_visible("\x80\x80 a  ") == nfc("\x80\x80") + " a");
   // Texts that need nothing, and white space at either end or doubled.
-  for (std::string_view t : {"", " ", "a", "a b", "\xE5\xB1\x95 \xE9\x96\x8B", "a  b", " a", "a ", "a\tb", "a \xC2\xA0b",
-                             "\xE3\x80\x80a", "a\xE3\x80\x80", "\xE2\x80\x80a", "a\xE2\x80\x81"})
+  for (std::string_view t : {"", " ", "a", "a b", "\xE5\xB1\x95 \xE9\x96\x8B", "a  b", " a", "a ", "a\tb", "a \xC2\xA0" "b",
+                             "\xE3\x80\x80" "a", "a\xE3\x80\x80", "\xE2\x80\x80" "a", "a\xE2\x80\x81"})
     CHECK(normalize_visible(t) == segment_form(t));
   CHECK(normalize_visible("a\xE2\x80\x80 b") == "a b");  // U+2000: NFC makes it U+2002, white space either way
   // ASCII (no NFC) and NFC text that needs normalising.
