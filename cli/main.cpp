@@ -321,19 +321,23 @@ int run_merge(const MergeCli& cli) {
   const std::vector<std::string>& paths = cli.paths;
   std::vector<ReportInput> inputs;
   std::set<std::string> seen;
-  for (const std::string& p : paths) {
+  // Each report or facts file read once; a path named twice or unreadable is a usage error.
+  auto read_input = [&](const std::string& p, std::vector<ReportInput>& into) {
     if (!seen.insert(p).second) {
       std::cerr << fmt::format("tmlint: error: {} is named twice\n", p);
-      return kUsage;
+      return false;
     }
     ReportInput in{p, {}};
     std::string error;
     if (!read_whole_file(p, in.bytes, error)) {
       std::cerr << fmt::format("tmlint: error: {}: {}\n", p, error);
-      return kUsage;
+      return false;
     }
-    inputs.push_back(std::move(in));
-  }
+    into.push_back(std::move(in));
+    return true;
+  };
+  for (const std::string& p : paths)
+    if (!read_input(p, inputs)) return kUsage;
   // The shards' facts files (shards run without --context): named, or each
   // beside its report. None at all: reports of --context shards, merged as
   // they are.
@@ -354,19 +358,8 @@ int run_merge(const MergeCli& cli) {
       paired = true;
     }
   }
-  for (const std::string& p : facts_paths) {
-    if (!seen.insert(p).second) {
-      std::cerr << fmt::format("tmlint: error: {} is named twice\n", p);
-      return kUsage;
-    }
-    ReportInput in{p, {}};
-    std::string error;
-    if (!read_whole_file(p, in.bytes, error)) {
-      std::cerr << fmt::format("tmlint: error: {}: {}\n", p, error);
-      return kUsage;
-    }
-    facts_inputs.push_back(std::move(in));
-  }
+  for (const std::string& p : facts_paths)
+    if (!read_input(p, facts_inputs)) return kUsage;
   std::string out, error;
   ShardFacts facts;
   if (!facts_inputs.empty()) {
